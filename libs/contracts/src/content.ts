@@ -1,0 +1,2 @@
+// Content types, formats and generation contracts (filled in by the content generation work).
+export {};

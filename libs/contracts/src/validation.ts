@@ -1,0 +1,63 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { DomainError, type FieldError } from './errors';
+
+const CONSTRAINT_CODES: Record<string, string> = {
+  whitelistValidation: 'unknown_field',
+  isDefined: 'required',
+  isNotEmpty: 'required',
+  isEnum: 'enum',
+  isIn: 'enum',
+  isInt: 'type',
+  isNumber: 'type',
+  isString: 'type',
+  isBoolean: 'type',
+  isArray: 'type',
+  isObject: 'type',
+  nestedValidation: 'type',
+  isDateString: 'format',
+  isISO8601: 'format',
+  isUrl: 'format',
+  isUUID: 'format',
+  matches: 'format',
+  min: 'min',
+  max: 'max',
+  minLength: 'min_length',
+  maxLength: 'max_length',
+  arrayMinSize: 'min_items',
+  arrayMaxSize: 'max_items',
+  arrayUnique: 'unique',
+};
+
+function flatten(errors: ValidationError[], parent: string, out: FieldError[]): void {
+  for (const error of errors) {
+    const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const constraints = error.constraints ?? {};
+    const names = Object.keys(constraints);
+    // A missing field reports every constraint; the single "required" is the useful one.
+    const primary = names.includes('isDefined') ? ['isDefined'] : names.includes('whitelistValidation') ? ['whitelistValidation'] : names.slice(0, 1);
+    for (const name of primary) {
+      const message = name === 'whitelistValidation' ? 'is not a known field' : constraints[name].replace(/^\S+\s/, '');
+      out.push({ field, code: CONSTRAINT_CODES[name] ?? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), message });
+    }
+    if (error.children?.length) flatten(error.children, field, out);
+  }
+}
+
+/** Field errors for `plain` against `cls` (unknown fields rejected, nested objects checked). */
+export function fieldErrors<T extends object>(cls: ClassConstructor<T>, plain: unknown, prefix = ''): { value: T; errors: FieldError[] } {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    return { value: undefined as unknown as T, errors: [{ field: prefix || 'body', code: 'type', message: 'must be a JSON object' }] };
+  }
+  const value = plainToInstance(cls, plain, { exposeDefaultValues: true });
+  const errors: FieldError[] = [];
+  flatten(validateSync(value as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false }), prefix, errors);
+  return { value, errors };
+}
+
+/** Validates and converts, or throws a 422 DomainError naming every bad field. */
+export function validateOrThrow<T extends object>(cls: ClassConstructor<T>, plain: unknown, prefix = ''): T {
+  const { value, errors } = fieldErrors(cls, plain ?? {}, prefix);
+  if (errors.length) throw DomainError.validation(errors);
+  return value;
+}

@@ -1,0 +1,116 @@
+import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from 'pino';
+import { EVENTS_STREAM, eventSubject, type DomainEvent, type EventType } from '@influgentic/contracts';
+import { withRemoteSpan } from '@influgentic/observability';
+import { headersToRecord } from './rpc-context';
+import { ensureEventsStream } from './nats';
+
+export interface ConsumerOptions {
+  /** Durable consumer name, shared by every replica of the consuming service. */
+  durable: string;
+  types: EventType[] | '*';
+  /** Runs inside the transaction that records the event in the inbox: commit both or neither. */
+  handle: (event: DomainEvent, manager: EntityManager) => Promise<void>;
+  maxDeliver?: number;
+  ackWaitMs?: number;
+}
+
+const backoffMs = (attempt: number) => Math.min(30_000, 250 * 2 ** Math.max(0, attempt - 1));
+
+/**
+ * A durable JetStream pull consumer with an inbox: each event id is processed at most once per consumer
+ * (the inbox row commits with the handler's writes), acked only after commit, nak'ed with backoff on failure,
+ * and parked in dead_letters after maxDeliver attempts.
+ */
+export class EventConsumer {
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  private stopped = false;
+  processed = 0;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly ds: DataSource,
+    private readonly schema: string,
+    private readonly log: Logger,
+    private readonly opts: ConsumerOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    await ensureEventsStream(this.nc);
+    const jsm = await this.nc.jetstreamManager();
+    const filters = this.opts.types === '*' ? [eventSubject('>')] : this.opts.types.map(eventSubject);
+    const config = {
+      durable_name: this.opts.durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subjects: filters,
+      max_deliver: this.opts.maxDeliver ?? 10,
+      ack_wait: (this.opts.ackWaitMs ?? 30_000) * 1e6,
+    };
+    try {
+      await jsm.consumers.info(EVENTS_STREAM, this.opts.durable);
+      await jsm.consumers.update(EVENTS_STREAM, this.opts.durable, { filter_subjects: filters, max_deliver: config.max_deliver, ack_wait: config.ack_wait });
+    } catch {
+      await jsm.consumers.add(EVENTS_STREAM, config).catch(async (err) => {
+        if (!String(err).includes('already')) throw err;
+      });
+    }
+    const consumer = await this.nc.jetstream().consumers.get(EVENTS_STREAM, this.opts.durable);
+    this.messages = await consumer.consume({ max_messages: 64 });
+    this.loop = (async () => {
+      for await (const msg of this.messages!) {
+        await this.process(msg);
+        if (this.stopped) break;
+      }
+    })().catch((err) => { if (!this.stopped) this.log.error({ err: String(err) }, 'consumer loop ended'); });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.messages?.close().catch(() => undefined);
+    await this.loop;
+  }
+
+  private async process(msg: JsMsg): Promise<void> {
+    let event: DomainEvent;
+    try {
+      event = JSON.parse(msg.string()) as DomainEvent;
+      if (!event?.id || !event.type) throw new Error('not an event envelope');
+    } catch (err) {
+      await this.deadLetter(msg, undefined, err);
+      return;
+    }
+    try {
+      await withRemoteSpan(`consume ${event.type}`, headersToRecord(msg.headers), () =>
+        this.ds.transaction(async (m) => {
+          const fresh = await m.query(
+            `INSERT INTO "${this.schema}".inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+            [this.opts.durable, event.id],
+          );
+          if (fresh.length) await this.opts.handle(event, m);
+        }),
+      );
+      msg.ack();
+      this.processed++;
+    } catch (err) {
+      const deliveries = msg.info.deliveryCount;
+      if (deliveries >= (this.opts.maxDeliver ?? 10)) {
+        await this.deadLetter(msg, event.id, err);
+      } else {
+        this.log.warn({ err: String(err), event_id: event.id, type: event.type, deliveries }, 'event handling failed; will retry');
+        msg.nak(backoffMs(deliveries));
+      }
+    }
+  }
+
+  private async deadLetter(msg: JsMsg, eventId: string | undefined, err: unknown): Promise<void> {
+    this.log.error({ err: String(err), event_id: eventId, subject: msg.subject }, 'event dead-lettered');
+    await this.ds.query(
+      `INSERT INTO "${this.schema}".dead_letters (consumer, event_id, subject, payload, error, deliveries) VALUES ($1,$2,$3,$4,$5,$6)`,
+      [this.opts.durable, eventId ?? null, msg.subject, msg.string(), String(err).slice(0, 2000), msg.info.deliveryCount],
+    ).catch(() => undefined);
+    msg.term();
+  }
+}

@@ -1,0 +1,6 @@
+export * from './nats';
+export * from './rpc-context';
+export * from './rpc-server';
+export * from './bus-client';
+export * from './outbox';
+export * from './consumer';

@@ -1,0 +1,151 @@
+import {
+  Catch, Controller, Inject, Injectable, Module, type ArgumentsHost, type CallHandler, type DynamicModule,
+  type ExecutionContext, type INestMicroservice, type NestInterceptor, type OnApplicationBootstrap,
+  type OnApplicationShutdown, type Provider, type RpcExceptionFilter, type Type,
+} from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MessagePattern, Transport, type MicroserviceOptions, type NatsContext } from '@nestjs/microservices';
+import { Observable, from, throwError } from 'rxjs';
+import { DataSource } from 'typeorm';
+import type { NatsConnection } from 'nats';
+import type { Logger } from 'pino';
+import { DomainError, Subjects, type HealthReply, type RpcErrorPayload, type ServiceName } from '@influgentic/contracts';
+import { openServiceDatabase, type ServiceDatabaseOptions } from '@influgentic/persistence';
+import { createLogger, createMetrics, logContext, NestPinoLogger, withRemoteSpan, type ServiceMetrics } from '@influgentic/observability';
+import { connectNats, ensureEventsStream, natsUrl } from './nats';
+import { OutboxRelay, OutboxWriter } from './outbox';
+import { contextFromHeaders, headersToRecord } from './rpc-context';
+import { SpanKind } from '@opentelemetry/api';
+
+export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
+export const SERVICE_LOGGER = Symbol('SERVICE_LOGGER');
+export const SERVICE_METRICS = Symbol('SERVICE_METRICS');
+export const SERVICE_NAME = Symbol('SERVICE_NAME');
+
+/** Turns anything a handler throws into the `{code, message, errors}` payload the gateway understands. */
+@Catch()
+export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
+  constructor(private readonly log: Logger) {}
+  catch(exception: unknown, _host: ArgumentsHost): Observable<never> {
+    if (exception instanceof DomainError) return throwError(() => exception.toPayload());
+    this.log.error({ err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception) }, 'unhandled error in handler');
+    const payload: RpcErrorPayload = { code: 'internal_error', message: 'The service failed to handle the request' };
+    return throwError(() => payload);
+  }
+}
+
+/** Continues the caller's trace, tags logs with its request id and times every handler. */
+@Injectable()
+export class RpcTelemetryInterceptor implements NestInterceptor {
+  constructor(private readonly metrics: ServiceMetrics) {}
+  intercept(exec: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const natsCtx = exec.switchToRpc().getContext<NatsContext>();
+    const headers = headersToRecord(natsCtx.getHeaders());
+    const subject = natsCtx.getSubject();
+    const ctx = contextFromHeaders(headers);
+    const end = this.metrics.rpcDuration.startTimer({ subject });
+    const run = () => withRemoteSpan(subject, headers, () => new Promise<unknown>((resolve, reject) => {
+      next.handle().subscribe({ next: resolve, error: reject });
+    }), SpanKind.SERVER);
+    return from(logContext.run({ request_id: ctx.requestId, organization_id: ctx.organizationId }, run).then(
+      (value) => { end({ outcome: 'ok' }); return value; },
+      (err) => { end({ outcome: err instanceof DomainError ? err.code : 'error' }); throw err; },
+    ));
+  }
+}
+
+export interface ServiceInfraOptions extends Omit<ServiceDatabaseOptions, 'schema'> {
+  service: ServiceName;
+  /** Defaults to the service name. */
+  schema?: string;
+}
+
+function healthController(service: ServiceName): Type<unknown> {
+  @Controller()
+  class HealthController {
+    private readonly started = Date.now();
+    constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+    @MessagePattern(Subjects.health(service))
+    async health(): Promise<HealthReply> {
+      const database = await this.ds.query('SELECT 1').then(() => true, () => false);
+      return { service, status: database ? 'ok' : 'degraded', database, uptime_s: Math.round((Date.now() - this.started) / 1000) };
+    }
+  }
+  return HealthController;
+}
+
+/** Starts and stops the outbox relay with the service. */
+@Injectable()
+class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(private readonly relay: OutboxRelay) {}
+  async onApplicationBootstrap() { await this.relay.start(); }
+  async onApplicationShutdown() { await this.relay.stop(); }
+}
+
+/** Closes the NATS connection and the pool last, after every other shutdown hook. */
+@Injectable()
+class ConnectionsLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection, @Inject(DataSource) private readonly ds: DataSource) {}
+  async onApplicationShutdown() {
+    await this.nc.drain().catch(() => undefined);
+    if (this.ds.isInitialized) await this.ds.destroy().catch(() => undefined);
+  }
+}
+
+/**
+ * Everything a service needs to live on the platform: its migrated schema, a NATS connection with the EVENTS stream,
+ * the outbox writer and relay, a logger, metrics and the health handler.
+ */
+@Module({})
+export class ServiceInfraModule {
+  static forService(opts: ServiceInfraOptions): DynamicModule {
+    const schema = opts.schema ?? opts.service;
+    const log = createLogger(opts.service);
+    const metrics = createMetrics(opts.service);
+    const providers: Provider[] = [
+      { provide: SERVICE_NAME, useValue: opts.service },
+      { provide: SERVICE_LOGGER, useValue: log },
+      { provide: SERVICE_METRICS, useValue: metrics },
+      { provide: DataSource, useFactory: () => openServiceDatabase({ ...opts, schema }) },
+      {
+        provide: NATS_CONNECTION,
+        useFactory: async () => {
+          const nc = await connectNats(`influgentic-${opts.service}`);
+          await ensureEventsStream(nc);
+          return nc;
+        },
+      },
+      { provide: OutboxWriter, useValue: new OutboxWriter(schema) },
+      {
+        provide: OutboxRelay,
+        inject: [DataSource, NATS_CONNECTION],
+        useFactory: (ds: DataSource, nc: NatsConnection) => new OutboxRelay(ds, nc, schema, log),
+      },
+      OutboxRelayLifecycle,
+      ConnectionsLifecycle,
+    ];
+    return {
+      module: ServiceInfraModule,
+      global: true,
+      controllers: [healthController(opts.service)],
+      providers,
+      exports: [SERVICE_NAME, SERVICE_LOGGER, SERVICE_METRICS, DataSource, NATS_CONNECTION, OutboxWriter, OutboxRelay],
+    };
+  }
+}
+
+/** Boots a service as a NATS microservice in its queue group (so replicas share the load). */
+export async function startServiceApp(module: Type<unknown>, service: ServiceName): Promise<INestMicroservice> {
+  const log = createLogger(service);
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
+    transport: Transport.NATS,
+    options: { servers: natsUrl().split(','), queue: service, name: `influgentic-${service}-rpc`, maxReconnectAttempts: -1, reconnectTimeWait: 250 },
+    logger: new NestPinoLogger(log),
+    bufferLogs: false,
+  });
+  app.useGlobalFilters(new RpcErrorFilter(log));
+  app.useGlobalInterceptors(new RpcTelemetryInterceptor(app.get(SERVICE_METRICS)));
+  app.enableShutdownHooks();
+  await app.listen();
+  return app;
+}

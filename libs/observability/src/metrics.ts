@@ -1,0 +1,18 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** One Prometheus registry per process, labelled with the service name. */
+export function createMetrics(service: string) {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    rpcDuration: new Histogram({
+      name: 'influgentic_rpc_duration_seconds', help: 'Duration of NATS request handlers',
+      labelNames: ['subject', 'outcome'], buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry],
+    }),
+    eventsPublished: new Counter({ name: 'influgentic_outbox_published_total', help: 'Outbox events published to JetStream', labelNames: ['type'], registers: [registry] }),
+    eventsConsumed: new Counter({ name: 'influgentic_events_consumed_total', help: 'Events consumed', labelNames: ['consumer', 'outcome'], registers: [registry] }),
+  };
+}
+export type ServiceMetrics = ReturnType<typeof createMetrics>;

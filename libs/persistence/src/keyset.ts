@@ -1,0 +1,17 @@
+/**
+ * Opaque keyset cursors: the sort key values of the last row seen, base64url-encoded JSON with a kind tag
+ * so a cursor from one list (or sort) is refused by another instead of silently skipping rows.
+ */
+export function encodeCursor(kind: string, values: unknown[]): string {
+  return Buffer.from(JSON.stringify([kind, ...values])).toString('base64url');
+}
+
+export function decodeCursor(kind: string, cursor: string, arity: number): unknown[] | null {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed[0] !== kind || parsed.length !== arity + 1) return null;
+    return parsed.slice(1);
+  } catch {
+    return null;
+  }
+}
