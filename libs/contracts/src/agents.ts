@@ -1,7 +1,7 @@
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min,
 } from 'class-validator';
+import { IntFromQuery } from './validation';
 
 export const AGENT_CATEGORIES = [
   'automotive', 'fashion_lifestyle', 'sustainable_fashion', 'beauty', 'fitness', 'food', 'travel', 'tech', 'finance',
@@ -38,18 +38,16 @@ export const LANGUAGES = [
   'vi', 'id', 'ms', 'tl', 'sw', 'af', 'zu', 'hr', 'sr', 'sl', 'lt', 'lv', 'et', 'ga', 'is', 'ca', 'eu', 'gl',
 ] as const;
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
-
 export class ListAgentsQuery {
   @IsOptional() @IsString() @MaxLength(200) q?: string;
   @IsOptional() @IsIn(AGENT_CATEGORIES) category?: AgentCategory;
   @IsOptional() @IsIn(USE_CASES) use_case?: UseCase;
   @IsOptional() @IsIn(LANGUAGES) language?: string;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) min_reach?: number;
+  @IsOptional() @IntFromQuery() @IsInt() @Min(0) min_reach?: number;
   @IsOptional() @IsIn(AGENT_TIERS) tier?: AgentTier;
   @IsOptional() @IsIn(AGENT_VISIBILITIES) visibility?: AgentVisibility;
   @IsOptional() @IsIn(AGENT_SORTS) sort?: AgentSort;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @IntFromQuery() @IsInt() @Min(1) @Max(100) limit?: number;
   @IsOptional() @IsString() @MaxLength(512) cursor?: string;
 }
 
@@ -103,7 +101,7 @@ export interface AgentDetail extends AgentSummary {
 }
 
 /** Internal reply to `registry.agents.resolve.v1`: everything another service needs to act with an agent. */
-export type ResolvedAgent = AgentDetail & { persona_prompt: string | null };
+export type ResolvedAgent = Omit<AgentDetail, 'persona_prompt'> & { persona_prompt: string | null };
 export class ResolveAgentBody {
   @IsString() @Matches(/^agent_[a-z0-9_]{1,80}$/) agent_id!: string;
 }

@@ -1,2 +1,250 @@
-// Content types, formats and generation contracts (filled in by the content generation work).
-export {};
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, Matches,
+  MaxLength, Validate, ValidateNested, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface,
+} from 'class-validator';
+import { LANGUAGES } from './agents';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Content types and formats
+// ---------------------------------------------------------------------------------------------------------------
+
+export const CONTENT_TYPES = [
+  'product_review', 'product_launch', 'testimonial', 'lead_magnet', 'trivia', 'collab_content',
+] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+/** Formats that belong to one content type (the "native" formats of the contract table). */
+export const NATIVE_FORMATS = {
+  product_review: ['post', 'video_script', 'article'],
+  product_launch: ['post', 'thread', 'press_release'],
+  testimonial: ['quote', 'video_script', 'review'],
+  lead_magnet: ['post', 'landing_copy', 'email'],
+  trivia: ['question', 'quiz', 'thread'],
+  collab_content: ['post', 'joint_announcement'],
+} as const satisfies Record<ContentType, readonly string[]>;
+
+/** Platform formats, allowed for every content type. */
+export const PLATFORM_FORMATS = [
+  'instagram_caption', 'tiktok_caption', 'x_post', 'linkedin_post', 'youtube_description', 'social_post', 'video_script',
+] as const;
+export type PlatformFormat = (typeof PLATFORM_FORMATS)[number];
+
+export type NativeFormat = (typeof NATIVE_FORMATS)[ContentType][number];
+export type ContentFormat = NativeFormat | PlatformFormat;
+
+/** Every format name, each once. */
+export const CONTENT_FORMATS: readonly ContentFormat[] = [
+  ...new Set<ContentFormat>([...Object.values(NATIVE_FORMATS).flat(), ...PLATFORM_FORMATS]),
+];
+
+/** Formats a content type may be generated in: its native formats plus every platform format. */
+export function allowedFormats(type: ContentType): ContentFormat[] {
+  return [...new Set<ContentFormat>([...NATIVE_FORMATS[type], ...PLATFORM_FORMATS])];
+}
+
+/** True when `format` is valid for `type` per the contract table; unknown names are never allowed. */
+export function isFormatAllowed(type: string, format: string): boolean {
+  if (!(CONTENT_TYPES as readonly string[]).includes(type)) return false;
+  return allowedFormats(type as ContentType).includes(format as ContentFormat);
+}
+
+export const LENGTHS = ['short', 'medium', 'long'] as const;
+export type ContentLength = (typeof LENGTHS)[number];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Platforms and their limits
+// ---------------------------------------------------------------------------------------------------------------
+
+export const PLATFORMS = ['instagram', 'tiktok', 'x', 'linkedin', 'youtube', 'facebook', 'threads', 'blog', 'email'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export interface PlatformLimits {
+  /** Hard ceiling for the posted text (caption/description/post), disclosure and hashtags included; null = none. */
+  caption_max_chars: number | null;
+  /** Ceiling for hashtags in one post; null = none enforced by the platform (we still cap at 30). */
+  max_hashtags: number | null;
+  /** How many hashtags the platform's own guidance suggests; generators aim for this. */
+  recommended_hashtags: number;
+  /** Ceiling for a title / subject line; null = no title on this platform. */
+  title_max_chars: number | null;
+  /** Per-post ceiling when a piece is split into a thread; null = threads are not native there. */
+  thread_post_max_chars: number | null;
+  /** X counts most CJK characters and emoji as two ("weighted" length); everything else counts code points. */
+  counting: 'code_points' | 'x_weighted';
+  /** Where the number comes from, for the people who maintain this table. */
+  source: string;
+}
+
+/** Hard cap applied to hashtags on every platform (Instagram's documented maximum). */
+export const MAX_HASHTAGS = 30;
+
+export const PLATFORM_LIMITS: Record<Platform, PlatformLimits> = {
+  instagram: {
+    caption_max_chars: 2200, max_hashtags: 30, recommended_hashtags: 5, title_max_chars: null, thread_post_max_chars: null,
+    counting: 'code_points', source: 'Instagram Help Center: captions up to 2,200 characters and at most 30 hashtags',
+  },
+  tiktok: {
+    caption_max_chars: 2200, max_hashtags: 30, recommended_hashtags: 4, title_max_chars: null, thread_post_max_chars: null,
+    counting: 'code_points', source: 'TikTok video caption limit of 2,200 characters (the contract keeps this value)',
+  },
+  x: {
+    caption_max_chars: 280, max_hashtags: null, recommended_hashtags: 2, title_max_chars: null, thread_post_max_chars: 280,
+    counting: 'x_weighted', source: 'X developer docs "Counting characters": 280 weighted characters for non-Premium accounts',
+  },
+  linkedin: {
+    caption_max_chars: 3000, max_hashtags: null, recommended_hashtags: 3, title_max_chars: null, thread_post_max_chars: null,
+    counting: 'code_points', source: 'LinkedIn Help: posts up to 3,000 characters',
+  },
+  youtube: {
+    caption_max_chars: 5000, max_hashtags: 15, recommended_hashtags: 3, title_max_chars: 100, thread_post_max_chars: null,
+    counting: 'code_points',
+    source: 'YouTube Help: descriptions up to 5,000 characters, titles up to 100; the first 3 hashtags show above the title, '
+      + 'over-tagging makes YouTube ignore them, so we stay at 15',
+  },
+  facebook: {
+    caption_max_chars: 63206, max_hashtags: null, recommended_hashtags: 3, title_max_chars: null, thread_post_max_chars: null,
+    counting: 'code_points', source: 'Facebook post text limit of 63,206 characters',
+  },
+  threads: {
+    caption_max_chars: 500, max_hashtags: 1, recommended_hashtags: 1, title_max_chars: null, thread_post_max_chars: 500,
+    counting: 'code_points', source: 'Threads: 500 characters per post and one topic tag per post',
+  },
+  blog: {
+    caption_max_chars: null, max_hashtags: null, recommended_hashtags: 5, title_max_chars: 70, thread_post_max_chars: null,
+    counting: 'code_points', source: 'No platform limit; titles kept to about 70 characters so search results do not cut them',
+  },
+  email: {
+    caption_max_chars: null, max_hashtags: 0, recommended_hashtags: 0, title_max_chars: 78, thread_post_max_chars: null,
+    counting: 'code_points', source: 'RFC 5322 recommends header lines of at most 78 characters; inboxes show less',
+  },
+};
+
+/** Platform formats name their platform; a format-specific limit applies even when `platform` is not sent. */
+export const FORMAT_PLATFORM: Partial<Record<ContentFormat, Platform>> = {
+  instagram_caption: 'instagram', tiktok_caption: 'tiktok', x_post: 'x', linkedin_post: 'linkedin', youtube_description: 'youtube',
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Compliance and lifecycle
+// ---------------------------------------------------------------------------------------------------------------
+
+export const COMPLIANCE_MODES = ['standard', 'strict', 'off'] as const;
+export type ComplianceMode = (typeof COMPLIANCE_MODES)[number];
+
+export const CONTENT_STATUSES = [
+  'generating', 'pending_review', 'approved', 'scheduled', 'published', 'rejected', 'failed',
+] as const;
+export type ContentStatus = (typeof CONTENT_STATUSES)[number];
+
+/** Allowed status moves (regenerate returns an item to `generating`). */
+export const CONTENT_TRANSITIONS: Record<ContentStatus, readonly ContentStatus[]> = {
+  generating: ['pending_review', 'failed'],
+  pending_review: ['approved', 'rejected', 'generating'],
+  approved: ['scheduled', 'rejected', 'generating'],
+  scheduled: ['published', 'approved', 'generating'],
+  published: [],
+  rejected: ['generating'],
+  failed: ['generating'],
+};
+
+export const CAPTION_STYLES = ['story-led', 'question-led', 'cta-led', 'punchy'] as const;
+export type CaptionStyle = (typeof CAPTION_STYLES)[number];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Request body: POST /v1/agents/{agent_id}/content
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Accepts `129` as well as `"€129"`; the generator prints it as given. */
+const priceToString = ({ value }: { value: unknown }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
+
+export class ContentProductBody {
+  @IsDefined() @IsString() @IsNotEmpty() @MaxLength(200) @Matches(/\S/) name!: string;
+  @IsDefined() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(300, { each: true })
+  key_claims!: string[];
+  @IsDefined() @IsString() @IsNotEmpty() @MaxLength(200) target_use!: string;
+  @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(300, { each: true })
+  key_features?: string[];
+  @IsOptional() @IsString() @MaxLength(200) target_audience?: string;
+  @IsOptional() @Transform(priceToString) @IsString() @MaxLength(40) price?: string;
+  /** ISO 4217 code, used when `price` is a bare number. */
+  @IsOptional() @IsString() @Matches(/^[A-Z]{3}$/) currency?: string;
+  @IsOptional() @IsString() @MaxLength(120) brand?: string;
+  /** The other party of a collaboration (collab_content); defaults to the brand. */
+  @IsOptional() @IsString() @MaxLength(120) partner?: string;
+  @IsOptional() @IsString() @MaxLength(2048) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) url?: string;
+  @IsOptional() @IsString() @MaxLength(40) @Matches(/^[\p{L}\p{N}_-]+$/u) promo_code?: string;
+}
+
+@ValidatorConstraint({ name: 'formatNotAllowed', async: false })
+class FormatAllowedForType implements ValidatorConstraintInterface {
+  validate(format: unknown, args: ValidationArguments): boolean {
+    const type = (args.object as { content_type?: unknown }).content_type;
+    // An unknown content_type is reported on its own field; do not pile a second error on `format`.
+    if (typeof type !== 'string' || !(CONTENT_TYPES as readonly string[]).includes(type)) return true;
+    return typeof format === 'string' && isFormatAllowed(type, format);
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    const type = (args.object as { content_type?: string }).content_type as ContentType;
+    return `${args.property} is not a format of ${type}; use one of: ${allowedFormats(type).join(', ')}`;
+  }
+}
+
+export class GenerateContentBody {
+  @IsDefined() @IsIn(CONTENT_TYPES) content_type!: ContentType;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ContentProductBody) product!: ContentProductBody;
+  @IsDefined() @IsIn(CONTENT_FORMATS) @Validate(FormatAllowedForType) format!: ContentFormat;
+  @IsOptional() @IsIn(LENGTHS) length: ContentLength = 'medium';
+  /** Defaults to the agent's first language when absent. */
+  @IsOptional() @IsIn(LANGUAGES) language?: string;
+  @IsOptional() @IsBoolean() include_cta: boolean = true;
+  @IsOptional() @IsBoolean() stream: boolean = false;
+  @IsOptional() @IsString() @Matches(/^camp_[A-Za-z0-9_]{1,80}$/) campaign_id?: string | null;
+  /** Defaults to the platform a platform format names (x_post → x), else none. */
+  @IsOptional() @IsIn(PLATFORMS) platform?: Platform | null;
+  /** Overrides the agent's default tone mode for this piece. */
+  @IsOptional() @IsString() @MaxLength(40) @Matches(/^[\p{L}\p{N}_ -]+$/u) tone?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Content item (response shape)
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface ContentVariant { idx: number; style: CaptionStyle; caption: string; created_at: string }
+
+export interface ContentMedia {
+  index: number; type: 'image' | 'video'; url: string | null; status: 'pending' | 'approved' | 'rejected'; prompt?: string | null;
+}
+
+export interface ContentItem {
+  id: string;
+  agent_id: string;
+  campaign_id: string | null;
+  content_type: ContentType;
+  format: ContentFormat;
+  platform: Platform | null;
+  language: string;
+  status: ContentStatus;
+  title: string | null;
+  /** The full piece (article, script, thread, email, post text). */
+  body: string;
+  /** Ready-to-post text: disclosure first, CTA, hashtags last; fits the platform's limits. */
+  caption: string;
+  hashtags: string[];
+  cta: string | null;
+  /** Labels the item carries, e.g. `#ad`, `AI-generated`. */
+  disclosures: string[];
+  variants: ContentVariant[];
+  selected_variant: number | null;
+  media: ContentMedia[];
+  scheduled_at: string | null;
+  published_at: string | null;
+  rejection_reason?: string | null;
+  model: string;
+  tokens: number;
+  livemode: boolean;
+  created_at: string;
+  updated_at: string;
+}

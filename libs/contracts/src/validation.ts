@@ -1,4 +1,4 @@
-import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { plainToInstance, Transform, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { DomainError, type FieldError } from './errors';
 
@@ -35,7 +35,11 @@ function flatten(errors: ValidationError[], parent: string, out: FieldError[]): 
     const constraints = error.constraints ?? {};
     const names = Object.keys(constraints);
     // A missing field reports every constraint; the single "required" is the useful one.
-    const primary = names.includes('isDefined') ? ['isDefined'] : names.includes('whitelistValidation') ? ['whitelistValidation'] : names.slice(0, 1);
+    if (names.length && (error.value === undefined || error.value === null) && !names.includes('whitelistValidation')) {
+      out.push({ field, code: 'required', message: 'is required' });
+      continue;
+    }
+    const primary = names.includes('whitelistValidation') ? ['whitelistValidation'] : names.slice(0, 1);
     for (const name of primary) {
       const message = name === 'whitelistValidation' ? 'is not a known field' : constraints[name].replace(/^\S+\s/, '');
       out.push({ field, code: CONSTRAINT_CODES[name] ?? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), message });
@@ -51,8 +55,21 @@ export function fieldErrors<T extends object>(cls: ClassConstructor<T>, plain: u
   }
   const value = plainToInstance(cls, plain, { exposeDefaultValues: true });
   const errors: FieldError[] = [];
+  findNulCharacters(plain, prefix, errors);
   flatten(validateSync(value as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false }), prefix, errors);
   return { value, errors };
+}
+
+/** Postgres text cannot hold NUL; refuse it at the edge instead of failing deep inside a query. */
+function findNulCharacters(value: unknown, path: string, out: FieldError[], depth = 0): void {
+  if (depth > 32 || out.length > 20) return;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push({ field: path || 'body', code: 'invalid_characters', message: 'must not contain NUL characters' });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => findNulCharacters(v, `${path}[${i}]`, out, depth + 1));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) findNulCharacters(v, path ? `${path}.${k}` : k, out, depth + 1);
+  }
 }
 
 /** Validates and converts, or throws a 422 DomainError naming every bad field. */
@@ -61,3 +78,7 @@ export function validateOrThrow<T extends object>(cls: ClassConstructor<T>, plai
   if (errors.length) throw DomainError.validation(errors);
   return value;
 }
+
+/** Query strings arrive as text: turn an integer-looking value into a number so @IsInt can judge it. */
+export const IntFromQuery = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));

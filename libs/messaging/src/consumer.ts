@@ -16,6 +16,17 @@ export interface ConsumerOptions {
   ackWaitMs?: number;
 }
 
+/**
+ * One filter subject per consumer (multi-subject filters need NATS 2.10; Debian ships 2.9): the narrowest wildcard
+ * covering every wanted type, with the rest filtered in code.
+ */
+export function filterFor(types: EventType[] | '*'): string {
+  if (types === '*') return eventSubject('>');
+  if (types.length === 1) return eventSubject(types[0]);
+  const roots = new Set(types.map((t) => t.split('.')[0]));
+  return roots.size === 1 ? eventSubject(`${[...roots][0]}.>`) : eventSubject('>');
+}
+
 const backoffMs = (attempt: number) => Math.min(30_000, 250 * 2 ** Math.max(0, attempt - 1));
 
 /**
@@ -40,18 +51,18 @@ export class EventConsumer {
   async start(): Promise<void> {
     await ensureEventsStream(this.nc);
     const jsm = await this.nc.jetstreamManager();
-    const filters = this.opts.types === '*' ? [eventSubject('>')] : this.opts.types.map(eventSubject);
+    const filter = filterFor(this.opts.types);
     const config = {
       durable_name: this.opts.durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subjects: filters,
+      filter_subject: filter,
       max_deliver: this.opts.maxDeliver ?? 10,
       ack_wait: (this.opts.ackWaitMs ?? 30_000) * 1e6,
     };
     try {
       await jsm.consumers.info(EVENTS_STREAM, this.opts.durable);
-      await jsm.consumers.update(EVENTS_STREAM, this.opts.durable, { filter_subjects: filters, max_deliver: config.max_deliver, ack_wait: config.ack_wait });
+      await jsm.consumers.update(EVENTS_STREAM, this.opts.durable, { filter_subject: filter, max_deliver: config.max_deliver, ack_wait: config.ack_wait });
     } catch {
       await jsm.consumers.add(EVENTS_STREAM, config).catch(async (err) => {
         if (!String(err).includes('already')) throw err;
@@ -73,6 +84,10 @@ export class EventConsumer {
     await this.loop;
   }
 
+  private wants(type: string): boolean {
+    return this.opts.types === '*' || (this.opts.types as string[]).includes(type);
+  }
+
   private async process(msg: JsMsg): Promise<void> {
     let event: DomainEvent;
     try {
@@ -89,7 +104,7 @@ export class EventConsumer {
             `INSERT INTO "${this.schema}".inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
             [this.opts.durable, event.id],
           );
-          if (fresh.length) await this.opts.handle(event, m);
+          if (fresh.length && this.wants(event.type)) await this.opts.handle(event, m);
         }),
       );
       msg.ack();

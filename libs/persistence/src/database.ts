@@ -26,7 +26,8 @@ export function createServiceDataSource(opts: ServiceDatabaseOptions): DataSourc
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: opts.poolSize ?? Number(process.env.DB_POOL_SIZE ?? 10), application_name: `influgentic-${opts.schema}` },
+    // At least two connections: migrations hold an advisory lock on one while running on another.
+    extra: { max: Math.max(2, opts.poolSize ?? Number(process.env.DB_POOL_SIZE ?? 10)), application_name: `influgentic-${opts.schema}` },
   });
 }
 

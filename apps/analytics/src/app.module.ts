@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ServiceInfraModule } from '@influgentic/messaging';
+import { InitAnalytics1732838400000 } from './migrations/1732838400000-init-analytics';
+
+export const ANALYTICS_ENTITIES = [];
+export const ANALYTICS_MIGRATIONS = [InitAnalytics1732838400000];
+
+@Module({
+  imports: [ServiceInfraModule.forService({ service: 'analytics', entities: ANALYTICS_ENTITIES, migrations: ANALYTICS_MIGRATIONS })],
+})
+export class AnalyticsModule {}

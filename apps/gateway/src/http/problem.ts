@@ -1,0 +1,21 @@
+import { ERROR_STATUS, ERROR_TITLES, type ErrorCode, type FieldError } from '@influgentic/contracts';
+
+export interface Problem {
+  type: string; title: string; status: number; code: ErrorCode; message: string; detail?: string; instance: string;
+  request_id: string; errors?: FieldError[];
+}
+
+/** An RFC 9457 problem document with the platform's `code`, `message`, `request_id` and field `errors`. */
+export function problem(code: ErrorCode, message: string, instance: string, requestId: string, errors?: FieldError[], detail?: string): Problem {
+  return {
+    type: `https://docs.influgentic.dev/errors/${code}`,
+    title: ERROR_TITLES[code],
+    status: ERROR_STATUS[code],
+    code,
+    message,
+    ...(detail ? { detail } : {}),
+    instance,
+    request_id: requestId,
+    ...(errors?.length ? { errors } : {}),
+  };
+}

@@ -1,0 +1,41 @@
+import type { ClassConstructor } from 'class-transformer';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RateClass, RequestContext, Scope, ServiceName } from '@influgentic/contracts';
+import type { Principal } from '../auth/authenticator';
+
+export interface LocalCall {
+  principal: Principal | null;
+  ctx: RequestContext | null;
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** One public operation: how it is authorized, limited and validated, and which service answers it. */
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Fastify path syntax (`/v1/agents/:id`). */
+  path: string;
+  tag: ServiceName | 'gateway' | 'operations' | 'admin';
+  summary: string;
+  /** `public`: no credentials; `key`: an organization API key; `admin`: the operator token. */
+  auth: 'public' | 'key' | 'admin';
+  /** Required scope; `anyOf` accepts any one of several. */
+  scope?: Scope | { anyOf: Scope[] };
+  rateClass?: RateClass;
+  status: number;
+  params?: ClassConstructor<object>;
+  query?: ClassConstructor<object>;
+  body?: ClassConstructor<object>;
+  /** NATS subject of the owning service… */
+  subject?: string;
+  /** …or a handler the gateway owns itself (keys, organizations, operations). */
+  local?: (call: LocalCall) => Promise<unknown>;
+  timeoutMs?: number;
+  /** The response is written by the handler itself (SSE, files). */
+  raw?: boolean;
+  /** Marks an operation that answers with Server-Sent Events when asked to. */
+  sse?: boolean;
+}

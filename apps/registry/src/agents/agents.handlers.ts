@@ -1,0 +1,42 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { AgentIdParams, ResolveAgentBody, Subjects, validateOrThrow, type RequestContext, type RpcRequest } from '@influgentic/contracts';
+import { Caller } from '@influgentic/messaging';
+import { AgentsService } from './agents.service';
+
+/** NATS handlers: one call into the service each. */
+@Controller()
+export class AgentsHandlers {
+  constructor(private readonly agents: AgentsService) {}
+
+  @MessagePattern(Subjects.registry.agentsList)
+  list(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
+    return this.agents.list(ctx, req.query);
+  }
+
+  @MessagePattern(Subjects.registry.agentsGet)
+  get(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
+    return this.agents.get(ctx, validateOrThrow(AgentIdParams, req.params).id);
+  }
+
+  @MessagePattern(Subjects.registry.agentsCreate)
+  create(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
+    return this.agents.create(ctx, req.body);
+  }
+
+  @MessagePattern(Subjects.registry.agentsUpdate)
+  update(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
+    return this.agents.update(ctx, validateOrThrow(AgentIdParams, req.params).id, req.body);
+  }
+
+  @MessagePattern(Subjects.registry.agentsDelete)
+  remove(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
+    return this.agents.remove(ctx, validateOrThrow(AgentIdParams, req.params).id);
+  }
+
+  /** Internal: another service acting with an agent on the caller's behalf (same visibility rules). */
+  @MessagePattern(Subjects.registry.agentsResolve)
+  resolve(@Payload() body: unknown, @Caller() ctx: RequestContext) {
+    return this.agents.resolve(ctx, validateOrThrow(ResolveAgentBody, body).agent_id);
+  }
+}

@@ -1,0 +1,134 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AgentSort, RequestContext } from '@influgentic/contracts';
+import { AgentEntity } from './agent.entity';
+
+export const SORT_COLUMNS: Record<AgentSort, { column: string; type: string }> = {
+  reach: { column: 'reach', type: 'bigint' },
+  engagement: { column: 'engagement_rate', type: 'double precision' },
+  campaigns: { column: 'total_campaigns', type: 'integer' },
+  rating: { column: 'rating', type: 'real' },
+};
+
+export interface AgentFilter {
+  q?: string; category?: string; use_case?: string; language?: string; min_reach?: number; tier?: string;
+  visibility?: string; agent_id?: string;
+}
+
+/** Everything the registry reads and writes in Postgres; nothing else issues SQL against `registry.agents`. */
+@Injectable()
+export class AgentsRepository {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  private repo(m?: EntityManager) {
+    return (m ?? this.ds.manager).getRepository(AgentEntity);
+  }
+
+  /** Visibility: the shared catalog, plus (same mode only) the caller's own agents and others' published ready ones. */
+  private visibleTo(ctx: RequestContext, params: unknown[]): string {
+    params.push(ctx.livemode, ctx.organizationId);
+    const lm = `$${params.length - 1}`;
+    const org = `$${params.length}`;
+    return `(a.organization_id IS NULL OR (a.livemode = ${lm} AND (a.organization_id = ${org}
+      OR (a.visibility <> 'private' AND a.status IN ('ready', 'available')))))`;
+  }
+
+  private whereFor(ctx: RequestContext, f: AgentFilter, params: unknown[]): string[] {
+    const where = ['a.deleted_at IS NULL', this.visibleTo(ctx, params)];
+    const add = (sql: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (f.agent_id) add((p) => `a.id = ${p}`, f.agent_id);
+    if (f.category) add((p) => `a.category = ${p}`, f.category);
+    if (f.use_case) add((p) => `a.use_cases @> ARRAY[${p}]::text[]`, f.use_case);
+    if (f.language) add((p) => `a.languages @> ARRAY[${p}]::text[]`, f.language);
+    if (f.min_reach !== undefined) add((p) => `a.reach >= ${p}`, f.min_reach);
+    if (f.tier) add((p) => `a.tier = ${p}`, f.tier);
+    if (f.visibility) add((p) => `a.visibility = ${p}`, f.visibility);
+    if (f.q) add((p) => `a.search @@ websearch_to_tsquery('english', ${p})`, f.q);
+    return where;
+  }
+
+  /** One keyset page ordered by (sort column DESC, id DESC); fetches limit + 1 rows to know if more exist. */
+  async page(ctx: RequestContext, f: AgentFilter, sort: AgentSort, limit: number, after?: [unknown, string]): Promise<AgentEntity[]> {
+    const { column, type } = SORT_COLUMNS[sort];
+    const params: unknown[] = [];
+    const where = this.whereFor(ctx, f, params);
+    if (after) {
+      params.push(after[0], after[1]);
+      // Parameters cast to the column's own type: comparing a real column with a double would skip or repeat rows.
+      where.push(`(a.${column}, a.id) < ($${params.length - 1}::${type}, $${params.length})`);
+    }
+    params.push(limit + 1);
+    return this.repo().query(
+      `SELECT a.id, a.name, a.category, a.subcategories, a.use_cases, a.languages, a.reach::float8 AS reach, a.engagement_rate,
+              a.total_campaigns, a.rating, a.tier, a.status, a.created_at
+         FROM registry.agents a WHERE ${where.join(' AND ')}
+        ORDER BY a.${column} DESC, a.id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /**
+   * Total matches, exact up to `cap`; past it, the planner's estimate (an exact count over a broad match at
+   * catalog scale would cost more than the page itself).
+   */
+  async count(ctx: RequestContext, f: AgentFilter, cap = 1000): Promise<number> {
+    const params: unknown[] = [];
+    const where = this.whereFor(ctx, f, params).join(' AND ');
+    const [{ n }] = await this.repo().query(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM registry.agents a WHERE ${where} LIMIT ${cap + 1}) t`, params);
+    if (n <= cap) return n;
+    const plan = await this.repo().query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM registry.agents a WHERE ${where}`, params);
+    const estimate = Math.round(plan[0]['QUERY PLAN'][0].Plan['Plan Rows']);
+    return Math.max(estimate, n);
+  }
+
+  async findVisible(ctx: RequestContext, id: string): Promise<AgentEntity | null> {
+    const params: unknown[] = [id];
+    const rows = await this.repo().query(
+      `SELECT a.* FROM registry.agents a WHERE a.id = $1 AND a.deleted_at IS NULL AND ${this.visibleTo(ctx, params)}`, params);
+    return rows[0] ? this.repo().create(rows[0] as AgentEntity) : null;
+  }
+
+  async findOwned(ctx: RequestContext, id: string, m?: EntityManager, lock = false): Promise<AgentEntity | null> {
+    const qb = this.repo(m).createQueryBuilder('a')
+      .where('a.id = :id AND a.deleted_at IS NULL AND a.organization_id = :org AND a.livemode = :lm', { id, org: ctx.organizationId, lm: ctx.livemode });
+    if (lock) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  async insert(agent: Partial<AgentEntity>, m?: EntityManager): Promise<void> {
+    await this.repo(m).insert(agent as Parameters<ReturnType<AgentsRepository['repo']>['insert']>[0]);
+  }
+
+  async save(agent: AgentEntity, m?: EntityManager): Promise<AgentEntity> {
+    return this.repo(m).save(agent);
+  }
+
+  /** Claims agents due for training; SKIP LOCKED lets every replica's worker take a different batch. */
+  async claimDueTraining(m: EntityManager, batch: number): Promise<AgentEntity[]> {
+    return this.repo(m).createQueryBuilder('a')
+      .where(`a.status = 'training' AND a.deleted_at IS NULL AND a.train_after <= now()`)
+      .orderBy('a.train_after', 'ASC')
+      .limit(batch)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  async adjustCampaignCounters(m: EntityManager, agentId: string, totalDelta: number, completedDelta: number): Promise<void> {
+    await m.query(
+      `UPDATE registry.agents SET total_campaigns = GREATEST(0, total_campaigns + $2),
+         performance = jsonb_set(performance, '{campaigns_completed}', to_jsonb(GREATEST(0, COALESCE((performance->>'campaigns_completed')::int, 0) + $3))),
+         updated_at = now()
+       WHERE id = $1`,
+      [agentId, totalDelta, completedDelta],
+    );
+  }
+
+  transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.ds.transaction(fn);
+  }
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `npm test`: installs what is missing, finds or starts Postgres and NATS, gives the run its own database and
+// NATS namespace, then runs the unit tests and the integration/e2e tests against the real servers.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+const crypto = require('node:crypto');
+
+const root = path.join(__dirname, '..');
+require('./ensure-deps').ensureDeps();
+
+async function main() {
+  const { ensureInfra } = require('./infra');
+  const runId = `t${Date.now().toString(36)}${crypto.randomBytes(2).toString('hex')}`;
+  const database = process.env.TEST_DATABASE ?? 'influgentic_test';
+  const infra = await ensureInfra({ database: 'postgres', log: (m) => console.log(`[test] ${m}`) });
+  const dbUrl = await recreateDatabase(infra.databaseUrl, database);
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: dbUrl,
+    NATS_URL: infra.natsUrl,
+    INFLUGENTIC_NATS_PREFIX: runId,
+    TEST_DATA_DIR: path.join(root, '.data', 'test', runId),
+    REGISTRY_TRAINING_DELAY_MS: process.env.REGISTRY_TRAINING_DELAY_MS ?? '300',
+    WEBHOOKS_ALLOW_PRIVATE: 'true',
+  };
+  const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+  const extra = process.argv.slice(2);
+  let status = 0;
+  try {
+    const unit = spawnSync(process.execPath, [jest, '--selectProjects', 'unit', ...extra], { cwd: root, env, stdio: 'inherit' });
+    status = unit.status ?? 1;
+    if (status === 0 || process.env.TEST_CONTINUE === '1') {
+      // Integration and e2e suites share one database and NATS namespace, so they run one file at a time.
+      const integ = spawnSync(process.execPath, [jest, '--selectProjects', 'integration', '--runInBand', ...extra], { cwd: root, env, stdio: 'inherit' });
+      status = status || (integ.status ?? 1);
+    }
+  } finally {
+    await dropRunStream(infra.natsUrl, runId).catch(() => undefined);
+    await infra.stop();
+  }
+  process.exit(status);
+}
+
+async function recreateDatabase(serverUrl, name) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Each run's events live in their own stream; remove it and any left behind by interrupted runs. */
+async function dropRunStream(natsUrl, runId) {
+  const { connect } = require('nats');
+  const nc = await connect({ servers: natsUrl, timeout: 3000 });
+  try {
+    const jsm = await nc.jetstreamManager();
+    for await (const s of jsm.streams.list()) {
+      const name = s.config.name;
+      if (name === `${runId}_EVENTS` || (/^t[0-9a-z]+_EVENTS$/.test(name) && Date.now() - new Date(s.created).getTime() > 3_600_000)) {
+        await jsm.streams.delete(name).catch(() => undefined);
+      }
+    }
+  } finally {
+    await nc.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});
