@@ -95,7 +95,7 @@ export async function readEvents<T = Record<string, unknown>>(type: string): Pro
   const { EVENTS_STREAM, eventSubject } = await import('@influgentic/contracts');
   const nc = await connectNats('test-reader');
   try {
-    const consumer = await nc.jetstream().consumers.get(EVENTS_STREAM, { filterSubjects: [eventSubject(type)] });
+    const consumer = await nc.jetstream().consumers.get(EVENTS_STREAM, { filterSubjects: eventSubject(type) });
     const out: Array<import('@influgentic/contracts').DomainEvent<T>> = [];
     for (;;) {
       const msg = await consumer.next({ expires: 1000 });

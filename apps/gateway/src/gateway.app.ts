@@ -27,6 +27,8 @@ import { opsRoutes } from './ops/ops.routes';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { adminRoutes } from './routes/admin.routes';
 import { agentRoutes } from './routes/agents.routes';
+import { campaignRoutes } from './routes/campaigns.routes';
+import { contentRoutes } from './routes/content.routes';
 import { keyRoutes } from './routes/keys.routes';
 import type { RouteDef } from './routes/route';
 
@@ -145,7 +147,7 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
 
   const url = `http://127.0.0.1:${config.PORT}`;
   const routes: RouteDef[] = [];
-  const apiRoutes: RouteDef[] = [...agentRoutes, ...keyRoutes(keys), ...(config.INFLUGENTIC_ADMIN_TOKEN ? adminRoutes(orgs) : [])];
+  const apiRoutes: RouteDef[] = [...agentRoutes, ...campaignRoutes, ...contentRoutes, ...keyRoutes(keys), ...(config.INFLUGENTIC_ADMIN_TOKEN ? adminRoutes(orgs) : [])];
   let openapiDoc: Record<string, unknown> | undefined;
   const openapi = () => (openapiDoc ??= buildOpenApi(routes, process.env.PUBLIC_BASE_URL ?? url));
   routes.push(...opsRoutes({ pool, bus, metrics, openapi }), ...apiRoutes);

@@ -8,3 +8,4 @@ export * from './events';
 export * from './validation';
 export * from './agents';
 export * from './content';
+export * from './campaigns';

@@ -6,8 +6,8 @@ export function natsUrl(): string {
 }
 
 /** A raw NATS connection (JetStream, outbox relay, consumers, live streams) that reconnects forever. */
-export async function connectNats(name: string): Promise<NatsConnection> {
-  return connect({ servers: natsUrl().split(','), name, maxReconnectAttempts: -1, reconnectTimeWait: 250, waitOnFirstConnect: true });
+export async function connectNats(name: string, url = natsUrl()): Promise<NatsConnection> {
+  return connect({ servers: url.split(','), name, maxReconnectAttempts: -1, reconnectTimeWait: 250, waitOnFirstConnect: true });
 }
 
 /** Creates (or updates) the EVENTS stream that carries every domain event on `evt.>`. */

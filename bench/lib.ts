@@ -1,0 +1,73 @@
+import autocannon from 'autocannon';
+
+/** What every bench section gets: a running platform (separate processes) and keys to call it with. */
+export interface BenchContext {
+  gatewayUrl: string;
+  /** Sandbox key (not rate limited) of org_default with every scope. */
+  sandboxToken: string;
+  /** Live key of org_default (enterprise plan) with every scope. */
+  liveToken: string;
+  adminToken: string;
+  databaseUrl: string;
+  /** Scales durations down for a quick run (`npm run bench -- --quick`). */
+  quick: boolean;
+  log: (line: string) => void;
+}
+
+export interface LatencyStats { p50: number; p95: number; p99: number; mean: number; max: number }
+export interface HttpRun extends LatencyStats { rps: number; requests: number; errors: number; non2xx: number }
+
+/** One named table of results in the report; `rows` become a markdown table, `notes` lines under it. */
+export interface BenchSection {
+  title: string;
+  rows: Array<Record<string, string | number | boolean | null>>;
+  notes?: string[];
+  /** Pass/fail against the issue's targets, reported beside the figures. */
+  targets?: Array<{ name: string; target: string; measured: string; met: boolean }>;
+}
+
+export interface HttpLoad {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Several request variants cycled through (e.g. different filters). */
+  requests?: Array<{ path?: string; method?: string; body?: string; headers?: Record<string, string> }>;
+  connections?: number;
+  durationSec?: number;
+  /** Fixed total request rate (req/s) instead of as fast as possible. */
+  overallRate?: number;
+}
+
+/** HTTP load with autocannon: throughput and latency percentiles (ms). */
+export async function measureHttp(load: HttpLoad): Promise<HttpRun> {
+  const result = await autocannon({
+    url: load.url,
+    method: load.method ?? 'GET',
+    headers: load.headers,
+    body: load.body,
+    requests: load.requests as autocannon.Request[] | undefined,
+    connections: load.connections ?? 32,
+    duration: load.durationSec ?? 10,
+    overallRate: load.overallRate,
+  });
+  return {
+    rps: Math.round(result.requests.average),
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    p50: result.latency.p50,
+    p95: (result.latency as unknown as Record<string, number>).p97_5 ?? result.latency.p90,
+    p99: result.latency.p99,
+    mean: Math.round(result.latency.average * 100) / 100,
+    max: result.latency.max,
+  };
+}
+
+/** Percentiles of a list of samples (ms). */
+export function stats(samples: number[]): LatencyStats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return { p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), mean: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)), max: round(s[s.length - 1] ?? NaN) };
+}
