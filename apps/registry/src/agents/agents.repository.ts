@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { AgentSort, RequestContext } from '@influgentic/contracts';
 import { AgentEntity } from './agent.entity';
 
@@ -16,9 +19,26 @@ export interface AgentFilter {
 }
 
 /** Everything the registry reads and writes in Postgres; nothing else issues SQL against `registry.agents`. */
+/** Exact totals up to this many matches; past it the planner's estimate, cached briefly per filter. */
+const EXACT_COUNT_CAP = 200;
+const ESTIMATE_TTL_MS = 30_000;
+
 @Injectable()
 export class AgentsRepository {
+  private readonly estimates = new Map<string, { n: number; at: number }>();
+
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  /**
+   * The list queries go straight to the pool as named prepared statements: the plan is made once per connection
+   * and statement shape, not on every request (planning cost more than execution at catalog scale).
+   */
+  private async prepared<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const pool = (this.ds.driver as PostgresDriver).master as Pool;
+    const name = `agents_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    const { rows } = await pool.query({ name, text: sql, values: params });
+    return rows as T[];
+  }
 
   private repo(m?: EntityManager) {
     return (m ?? this.ds.manager).getRepository(AgentEntity);
@@ -61,7 +81,7 @@ export class AgentsRepository {
       where.push(`(a.${column}, a.id) < ($${params.length - 1}::${type}, $${params.length})`);
     }
     params.push(limit + 1);
-    return this.repo().query(
+    return this.prepared<AgentEntity>(
       `SELECT a.id, a.name, a.category, a.subcategories, a.use_cases, a.languages, a.reach::float8 AS reach, a.engagement_rate,
               a.total_campaigns, a.rating, a.tier, a.status, a.created_at
          FROM registry.agents a WHERE ${where.join(' AND ')}
@@ -71,18 +91,23 @@ export class AgentsRepository {
   }
 
   /**
-   * Total matches, exact up to `cap`; past it, the planner's estimate (an exact count over a broad match at
-   * catalog scale would cost more than the page itself).
+   * Total matches: exact up to EXACT_COUNT_CAP; past it, the planner's estimate (an exact count over a broad
+   * match at catalog scale would cost more than the page itself), remembered for ESTIMATE_TTL_MS.
    */
-  async count(ctx: RequestContext, f: AgentFilter, cap = 1000): Promise<number> {
+  async count(ctx: RequestContext, f: AgentFilter): Promise<number> {
     const params: unknown[] = [];
     const where = this.whereFor(ctx, f, params).join(' AND ');
-    const [{ n }] = await this.repo().query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM registry.agents a WHERE ${where} LIMIT ${cap + 1}) t`, params);
-    if (n <= cap) return n;
+    const key = `${where}|${JSON.stringify(params)}`;
+    const cached = this.estimates.get(key);
+    if (cached && Date.now() - cached.at < ESTIMATE_TTL_MS) return cached.n;
+    const [{ n }] = await this.prepared<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM registry.agents a WHERE ${where} LIMIT ${EXACT_COUNT_CAP + 1}) t`, params);
+    if (n <= EXACT_COUNT_CAP) return n;
     const plan = await this.repo().query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM registry.agents a WHERE ${where}`, params);
-    const estimate = Math.round(plan[0]['QUERY PLAN'][0].Plan['Plan Rows']);
-    return Math.max(estimate, n);
+    const estimate = Math.max(n, Math.round(plan[0]['QUERY PLAN'][0].Plan['Plan Rows']));
+    if (this.estimates.size > 5000) this.estimates.clear();
+    this.estimates.set(key, { n: estimate, at: Date.now() });
+    return estimate;
   }
 
   async findVisible(ctx: RequestContext, id: string): Promise<AgentEntity | null> {

@@ -70,7 +70,7 @@ export async function seedCatalog(ds: DataSource, count: number, opts: { ifEmpty
     const inserted = await client.query(
       `INSERT INTO registry.agents (${COLUMNS.join(', ')}) SELECT ${COLUMNS.join(', ')} FROM seed_agents ON CONFLICT (id) DO NOTHING`);
     await client.query('COMMIT');
-    await client.query('ANALYZE registry.agents');
+    await client.query('VACUUM (ANALYZE) registry.agents');
     return { inserted: inserted.rowCount ?? 0, skipped: false, ms: Date.now() - started };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);

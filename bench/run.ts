@@ -1,0 +1,177 @@
+// `npm run bench`: starts the platform as separate processes on a bench database, seeds 100k then 1M agents, and
+// measures the gateway against a bare Fastify + pg baseline in the same run; then the campaigns and content
+// sections. Writes bench/results/bench-report.md and .json.
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { measureHttp, type BenchContext, type BenchSection, type HttpRun } from './lib';
+
+const root = join(__dirname, '..');
+const quick = process.argv.includes('--quick');
+const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
+const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [100_000] : [100_000, 1_000_000];
+const DURATION = quick ? 4 : 10;
+const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+
+const children: ChildProcess[] = [];
+function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, ready: (line: string) => boolean): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/run-ts.js', script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let done = false;
+    const onLine = (buf: Buffer) => {
+      const text = buf.toString();
+      if (!done && ready(text)) { done = true; resolve(child); }
+    };
+    child.stdout!.on('data', onLine);
+    child.stderr!.on('data', (b: Buffer) => { if (process.env.BENCH_VERBOSE) process.stderr.write(`[${name}] ${b}`); });
+    child.on('exit', (code) => { if (!done) reject(new Error(`${name} exited with ${code}`)); });
+    const timer = setTimeout(() => { if (!done) reject(new Error(`${name} did not become ready`)); }, 120_000);
+    timer.unref();
+  });
+}
+
+async function waitReady(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const ok = await fetch(`${url}/ready`).then((r) => r.status === 200, () => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error('platform did not become ready');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+async function seed(env: NodeJS.ProcessEnv, count: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/run-ts.js', 'tools/seed/seed-cli.ts', '--agents', String(count)], { cwd: root, env, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed exited with ${code}`))));
+  });
+}
+
+const CATEGORIES = ['tech', 'beauty', 'fitness', 'food', 'travel', 'gaming', 'finance', 'automotive'];
+const TERMS = ['sustainable fashion', 'skincare', 'marathon', 'vegan recipes', 'electric vehicles', 'budget travel', 'esports', 'personal finance'];
+
+async function registrySection(size: number, gatewayUrl: string, baselineUrl: string, token: string): Promise<BenchSection[]> {
+  const headers = { authorization: `Bearer ${token}` };
+  const filterReqs = CATEGORIES.map((c) => ({ path: `/v1/agents?category=${c}&sort=rating&limit=20` }));
+  const qReqs = TERMS.map((t) => ({ path: `/v1/agents?q=${encodeURIComponent(t)}&limit=20` }));
+  const sections: BenchSection[] = [];
+  for (const [label, requests] of [['filter + sort (category, sort=rating)', filterReqs], ['full-text q', qReqs]] as const) {
+    log(`${size}: ${label}: warming up`);
+    await measureHttp({ url: gatewayUrl, headers, requests: [...requests], connections: 8, durationSec: 2 });
+    await measureHttp({ url: baselineUrl, requests: [...requests], connections: 8, durationSec: 2 });
+    log(`${size}: ${label}: gateway peak`);
+    const gw = await measureHttp({ url: gatewayUrl, headers, requests: [...requests], connections: 32, durationSec: DURATION });
+    log(`${size}: ${label}: baseline peak`);
+    const base = await measureHttp({ url: baselineUrl, requests: [...requests], connections: 32, durationSec: DURATION });
+    log(`${size}: ${label}: gateway at half its peak (${Math.round(gw.rps / 2)} req/s)`);
+    const half = await measureHttp({ url: gatewayUrl, headers, requests: [...requests], connections: 32, durationSec: DURATION, overallRate: Math.max(1, Math.round(gw.rps / 2)) });
+    const ratio = base.rps ? gw.rps / base.rps : 0;
+    const row = (name: string, r: HttpRun) => ({ run: name, 'req/s': r.rps, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, errors: r.errors + r.non2xx });
+    const targets = [
+      { name: 'gateway throughput ≥ 0.6 × baseline', target: '≥ 0.60', measured: ratio.toFixed(2), met: ratio >= 0.6 },
+      { name: 'p99 at half of gateway peak ≤ 25 ms', target: '≤ 25 ms', measured: `${half.p99} ms`, met: half.p99 <= 25 },
+    ];
+    if (label === 'full-text q' && size >= 1_000_000) targets.push({ name: 'q search p95 at 1M ≤ 30 ms (half peak)', target: '≤ 30 ms', measured: `${half.p95} ms`, met: half.p95 <= 30 });
+    sections.push({
+      title: `GET /v1/agents — ${label} — ${size.toLocaleString('en-US')} agents`,
+      rows: [row('gateway (peak, 32 connections)', gw), row('baseline Fastify + pg (peak, 32 connections)', base), row(`gateway at half peak (${Math.round(gw.rps / 2)} req/s)`, half)],
+      notes: [`throughput ratio gateway / baseline = ${ratio.toFixed(2)}`],
+      targets,
+    });
+  }
+  return sections;
+}
+
+function toMarkdown(sections: BenchSection[], meta: Record<string, unknown>): string {
+  const out = ['# Influgentic benchmark report', '', ...Object.entries(meta).map(([k, v]) => `- ${k}: ${v}`), ''];
+  for (const s of sections) {
+    out.push(`## ${s.title}`, '');
+    if (s.rows.length) {
+      const cols = Object.keys(s.rows[0]);
+      out.push(`| ${cols.join(' | ')} |`, `| ${cols.map(() => '---').join(' | ')} |`);
+      for (const r of s.rows) out.push(`| ${cols.map((c) => String(r[c] ?? '')).join(' | ')} |`);
+      out.push('');
+    }
+    for (const n of s.notes ?? []) out.push(`- ${n}`);
+    if (s.targets?.length) {
+      out.push('', '| target | wanted | measured | met |', '| --- | --- | --- | --- |');
+      for (const t of s.targets) out.push(`| ${t.name} | ${t.target} | ${t.measured} | ${t.met ? 'yes' : 'no'} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+async function main() {
+  const { ensureInfra } = require('../scripts/infra');
+  const infra = await ensureInfra({ database: process.env.BENCH_DATABASE ?? 'influgentic_bench', log });
+  const ns = `b${randomBytes(3).toString('hex')}`;
+  const liveToken = `ig_live_${randomBytes(24).toString('hex')}`;
+  const adminToken = randomBytes(24).toString('hex');
+  const port = String(3800 + Math.floor(Math.random() * 50));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: infra.databaseUrl, NATS_URL: infra.natsUrl,
+    INFLUGENTIC_NATS_PREFIX: ns, INFLUGENTIC_BOOTSTRAP_API_KEY: liveToken, INFLUGENTIC_ADMIN_TOKEN: adminToken, PORT: port,
+    REGISTRY_TRAINING_DELAY_MS: '200', OTEL_SDK_DISABLED: 'true', DATA_DIR: join(root, '.data', 'bench'),
+  };
+  const sections: BenchSection[] = [];
+  const started = Date.now();
+  try {
+    log(`seeding ${SIZES[0].toLocaleString('en-US')} agents`);
+    await seed(env, SIZES[0]);
+    for (const svc of ['registry', 'campaigns', 'content', 'analytics', 'webhooks']) {
+      void startProcess(svc, `apps/${svc}/src/main.ts`, env, () => false).catch(() => undefined);
+    }
+    await startProcess('gateway', 'apps/gateway/src/main.ts', env, (l) => l.includes('listening on'));
+    const gatewayUrl = `http://127.0.0.1:${port}`;
+    await waitReady(gatewayUrl);
+    const baselinePort = String(Number(port) + 100);
+    await startProcess('baseline', 'bench/baseline-server.ts', { ...env, BASELINE_PORT: baselinePort }, (l) => l.includes('baseline ready'));
+    const baselineUrl = `http://127.0.0.1:${baselinePort}`;
+    const sandbox = await fetch(`${gatewayUrl}/v1/api-keys`, {
+      method: 'POST', headers: { authorization: `Bearer ${liveToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench sandbox', scopes: ['agents:read', 'agents:write', 'campaigns:read', 'campaigns:write', 'content:read', 'content:write', 'content:generate', 'analytics:read', 'analytics:write', 'webhooks:read', 'webhooks:write'], mode: 'test' }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    const ctx: BenchContext = { gatewayUrl, sandboxToken: sandbox.token, liveToken, adminToken, databaseUrl: infra.databaseUrl, quick, log };
+
+    for (const size of SIZES) {
+      if (size !== SIZES[0]) {
+        log(`seeding up to ${size.toLocaleString('en-US')} agents`);
+        await seed(env, size);
+      }
+      sections.push(...(await registrySection(size, gatewayUrl, baselineUrl, ctx.sandboxToken)));
+    }
+    for (const [file, fn] of [['./campaigns.bench', 'runCampaignsBench'], ['./content.bench', 'runContentBench']] as const) {
+      let mod: Record<string, (c: BenchContext) => Promise<BenchSection[]>>;
+      try { mod = require(file); } catch { log(`${file} not present; skipping`); continue; }
+      log(`running ${fn}`);
+      sections.push(...(await mod[fn](ctx)));
+    }
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    await infra.stop();
+  }
+  const meta = {
+    date: new Date().toISOString(), machine: `${require('node:os').cpus().length} cores, Node ${process.version}`,
+    sizes: SIZES.map((s) => s.toLocaleString('en-US')).join(', '), 'seconds per run': DURATION,
+    'total time': `${Math.round((Date.now() - started) / 1000)} s`,
+    'load generator': 'autocannon in the bench process, on the same machine as the gateway, services and Postgres',
+  };
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'bench-report.json'), JSON.stringify({ meta, sections }, null, 2));
+  writeFileSync(join(dir, 'bench-report.md'), toMarkdown(sections, meta));
+  log(`report written to bench/results/bench-report.md`);
+  process.stdout.write(toMarkdown(sections, meta));
+  process.exit(0);
+}
+
+main().catch((err) => {
+  for (const c of children) c.kill('SIGKILL');
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});
