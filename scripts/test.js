@@ -29,6 +29,12 @@ async function main() {
   const extra = process.argv.slice(2);
   let status = 0;
   try {
+    // Types and module boundaries first: cheap, and they catch what tests would find slowly.
+    for (const script of ['typecheck', 'lint']) {
+      const r = spawnSync('npm', ['run', '--silent', script], { cwd: root, env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }, stdio: 'inherit' });
+      if (r.status !== 0) { console.error(`[test] npm run ${script} failed`); status = r.status ?? 1; }
+    }
+    if (status !== 0 && process.env.TEST_CONTINUE !== '1') throw new Error('static checks failed');
     const unit = spawnSync(process.execPath, [jest, '--selectProjects', 'unit', ...extra], { cwd: root, env, stdio: 'inherit' });
     status = unit.status ?? 1;
     if (status === 0 || process.env.TEST_CONTINUE === '1') {
@@ -36,6 +42,9 @@ async function main() {
       const integ = spawnSync(process.execPath, [jest, '--selectProjects', 'integration', '--runInBand', ...extra], { cwd: root, env, stdio: 'inherit' });
       status = status || (integ.status ?? 1);
     }
+  } catch (err) {
+    console.error(`[test] ${err.message}`);
+    status = status || 1;
   } finally {
     await dropRunStream(infra.natsUrl, runId).catch(() => undefined);
     await infra.stop();

@@ -25,6 +25,7 @@ import { InitGateway1732838400000 } from './migrations/1732838400000-init-gatewa
 import { buildOpenApi } from './openapi/openapi';
 import { opsRoutes } from './ops/ops.routes';
 import { RateLimiter } from './rate-limit/rate-limiter';
+import { StreamBridge, streamBridgeOptionsFromEnv } from './streaming/stream-bridge';
 import { adminRoutes } from './routes/admin.routes';
 import { agentRoutes } from './routes/agents.routes';
 import { campaignRoutes } from './routes/campaigns.routes';
@@ -121,7 +122,8 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(/^application\/([\w.+-]+\+)?json(\s*;.*)?$/i, { parseAs: 'string' }, jsonParser);
 
-  const pipeline = new RoutePipeline({ auth, limiter, idempotency, bus, log, adminToken: config.INFLUGENTIC_ADMIN_TOKEN, rpcTimeoutMs: config.RPC_TIMEOUT_MS });
+  const streams = new StreamBridge(nc, bus, log, streamBridgeOptionsFromEnv(process.env, config.RPC_TIMEOUT_MS));
+  const pipeline = new RoutePipeline({ auth, limiter, idempotency, bus, log, adminToken: config.INFLUGENTIC_ADMIN_TOKEN, rpcTimeoutMs: config.RPC_TIMEOUT_MS, streams });
 
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('X-Request-ID', req.id);
@@ -170,6 +172,8 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
     app, url: `http://127.0.0.1:${port}`, bootstrapToken: boot.token, bootstrapCreated: boot.created,
     close: async () => {
       clearInterval(pruneTimer);
+      // Open event streams would keep the server from closing; they end with an error event first.
+      await streams.close();
       await app.close();
       evictions.unsubscribe();
       await nc.drain().catch(() => undefined);

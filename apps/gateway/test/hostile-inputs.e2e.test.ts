@@ -1,4 +1,4 @@
-import { apiClient, startPlatform, type Platform } from '../../../tools/testing/platform';
+import { startPlatform, type Platform } from '../../../tools/testing/platform';
 
 const PERSONA = 'VOLT is an electric-mobility reviewer who explains range, charging and safety in plain words for first-time EV buyers. Tone: calm, precise, honest.';
 const good = { name: 'Hostile Target', category: 'automotive', persona_prompt: PERSONA };

@@ -1,4 +1,12 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsObject,
+  IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { LANGUAGES, USE_CASES, type UseCase } from './agents';
+import { COMPLIANCE_MODES, CONTENT_FORMATS, type ComplianceMode, type ContentFormat } from './content';
 import { subject } from './subjects';
+import { IntFromQuery } from './validation';
 
 /**
  * Campaigns service subjects. Public operations mirror the HTTP API; the internal ones let the content service
@@ -21,3 +29,197 @@ export const CampaignSubjects = {
   /** Internal: `{ reservation_id }` → the held amount returns to the budget (idempotent). */
   release: subject('campaigns.spend.release.v1'),
 } as const;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Enums
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A campaign's objective; the same vocabulary as an agent's use cases. */
+export const CAMPAIGN_TYPES = USE_CASES;
+export type CampaignType = UseCase;
+
+export const CAMPAIGN_STATUSES = ['scheduled', 'active', 'paused', 'completed', 'cancelled'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** States nothing leaves. */
+export const FINAL_CAMPAIGN_STATUSES: readonly CampaignStatus[] = ['completed', 'cancelled'];
+
+export const RESERVATION_STATUSES = ['held', 'settled', 'released'] as const;
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+
+export const DEFAULT_CAMPAIGN_DURATION_DAYS = 30;
+export const MAX_CAMPAIGN_DURATION_DAYS = 365;
+/** Budgets above this are almost certainly a typo (cents sent as dollars); the ledger still works in integer cents. */
+export const MAX_BUDGET_USD = 100_000_000;
+
+const CAMPAIGN_ID = /^camp_[A-Za-z0-9_]{1,80}$/;
+const AGENT_ID = /^agent_[a-z0-9_]{1,80}$/;
+const CONTENT_ID = /^cnt_[A-Za-z0-9_]{1,80}$/;
+const RESERVATION_ID = /^rsv_[a-z0-9]{1,80}$/;
+const FREE_LABEL = /^[\p{L}\p{N}_ -]+$/u;
+
+/** Accepts `129` as well as `"€129"`: a price is printed as given. */
+const priceToString = ({ value }: { value: unknown }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Request bodies
+// ---------------------------------------------------------------------------------------------------------------
+
+/** What the campaign promotes. Named with a prefix: OpenAPI component names are class names. */
+export class CampaignProductBody {
+  @IsDefined() @IsString() @IsNotEmpty() @MaxLength(200) @Matches(/\S/) name!: string;
+  @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(300, { each: true })
+  key_features?: string[];
+  @IsOptional() @IsString() @MaxLength(200) target_audience?: string;
+  @IsOptional() @IsString() @MaxLength(120) brand?: string;
+  @IsOptional() @IsString() @MaxLength(2048) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) url?: string;
+  @IsOptional() @Transform(priceToString) @IsString() @MaxLength(40) price?: string;
+  /** ISO 4217 code, used when `price` is a bare number. */
+  @IsOptional() @IsString() @Matches(/^[A-Z]{3}$/) currency?: string;
+  @IsOptional() @IsString() @MaxLength(40) @Matches(/^[\p{L}\p{N}_-]+$/u) promo_code?: string;
+}
+
+/**
+ * How the agent runs the campaign. Every field is optional: on create the service fills defaults; on PATCH the
+ * object is merged into the stored config (RFC 7386), and `null` puts a field back to its default.
+ */
+export class CampaignConfigBody {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(40) @Matches(FREE_LABEL) tone?: string | null;
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(60) @ArrayUnique() @IsIn(LANGUAGES, { each: true }) languages?: string[] | null;
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ArrayUnique() @IsIn(CONTENT_FORMATS, { each: true }) output_formats?: ContentFormat[] | null;
+  @IsOptional() @IsIn(COMPLIANCE_MODES) compliance_mode?: ComplianceMode | null;
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_CAMPAIGN_DURATION_DAYS) duration_days?: number | null;
+  /** Null or a past instant starts the campaign at once; a future one schedules it. */
+  @IsOptional() @IsString() @IsISO8601({ strict: true, strictSeparator: true }) starts_at?: string | null;
+}
+
+export class CreateCampaignBody {
+  @IsDefined() @IsString() @Matches(AGENT_ID) agent_id!: string;
+  @IsDefined() @IsIn(CAMPAIGN_TYPES) type!: CampaignType;
+  @IsDefined() @IsString() @IsNotEmpty() @MaxLength(200) @Matches(/\S/) name!: string;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => CampaignProductBody) product?: CampaignProductBody | null;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => CampaignConfigBody) config?: CampaignConfigBody | null;
+  /** Dollars with at most two decimals; absent or null means no cap (spend is still recorded). */
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(MAX_BUDGET_USD) budget_usd?: number | null;
+}
+
+/** PATCH: name, config (merged) and budget; nothing else may change after creation. */
+export class UpdateCampaignBody {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) @Matches(/\S/) name?: string;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => CampaignConfigBody) config?: CampaignConfigBody;
+  /** Null removes the cap; a value below what is already spent or reserved is refused. */
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(MAX_BUDGET_USD) budget_usd?: number | null;
+}
+
+export class ListCampaignsQuery {
+  @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: CampaignStatus;
+  @IsOptional() @IsString() @Matches(AGENT_ID) agent_id?: string;
+  @IsOptional() @IntFromQuery() @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @IsString() @MaxLength(512) cursor?: string;
+}
+
+export class CampaignIdParams {
+  @IsString() @Matches(CAMPAIGN_ID) id!: string;
+}
+
+/** Internal (`campaigns.campaigns.context.v1`). */
+export class CampaignContextBody {
+  @IsDefined() @IsString() @Matches(CAMPAIGN_ID) campaign_id!: string;
+}
+
+/** Internal (`campaigns.spend.reserve.v1`): hold one item's price before generating it. */
+export class ReserveSpendBody {
+  @IsDefined() @IsString() @Matches(CAMPAIGN_ID) campaign_id!: string;
+  /** The item the charge is for; a second reserve for an item that still holds one returns the same reservation. */
+  @IsDefined() @IsString() @Matches(CONTENT_ID) content_id!: string;
+}
+
+/** Internal (`campaigns.spend.settle.v1`): the item was generated, the charge becomes final. */
+export class SettleSpendBody {
+  @IsDefined() @IsString() @Matches(RESERVATION_ID) reservation_id!: string;
+}
+
+/** Internal (`campaigns.spend.release.v1`): the item was not produced, the held amount returns to the budget. */
+export class ReleaseSpendBody {
+  @IsDefined() @IsString() @Matches(RESERVATION_ID) reservation_id!: string;
+  @IsOptional() @IsString() @MaxLength(200) reason?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Response shapes
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface CampaignProduct {
+  name: string; description?: string; key_features?: string[]; target_audience?: string; brand?: string; url?: string;
+  price?: string; currency?: string; promo_code?: string;
+}
+
+/** The stored config with every default filled in. */
+export interface CampaignConfig {
+  tone: string | null;
+  languages: string[];
+  output_formats: ContentFormat[];
+  compliance_mode: ComplianceMode;
+  duration_days: number;
+  /** What the client asked for (null = start at once); the effective start is the campaign's `starts_at`. */
+  starts_at: string | null;
+}
+
+/** Summary from analytics; zeros until analytics reports for the campaign. */
+export interface CampaignPerformance { impressions: number; engagements: number; leads: number; conversions: number }
+
+export interface Campaign {
+  id: string;
+  agent_id: string;
+  type: CampaignType;
+  name: string;
+  product: CampaignProduct | null;
+  config: CampaignConfig;
+  /** Null: no cap. */
+  budget_usd: number | null;
+  /** Settled charges. */
+  spent_usd: number;
+  /** Held for generations in flight; counts against the budget until settled or released. */
+  reserved_usd: number;
+  /** The agent's rate card per generated item, fixed when the campaign was created. */
+  per_item_usd: number;
+  status: CampaignStatus;
+  livemode: boolean;
+  starts_at: string;
+  ends_at: string;
+  started_at: string | null;
+  paused_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+  created_at: string;
+  updated_at: string;
+  performance: CampaignPerformance;
+}
+
+/** Reply to `campaigns.campaigns.context.v1`: the campaign plus what generation and billing need. */
+export interface CampaignContext extends Campaign {
+  organization_id: string;
+  /** Price of one item in cents for this campaign: 0 in sandbox. */
+  rate_cents: number;
+  /** Cents still available (budget − spent − reserved); null without a cap. */
+  remaining_cents: number | null;
+  /** True when a reservation would be accepted right now (state and budget). */
+  accepting_spend: boolean;
+}
+
+/** Reply to reserve, settle and release. */
+export interface SpendReservation {
+  reservation_id: string;
+  campaign_id: string;
+  content_id: string;
+  /** 0 for sandbox campaigns: they are never billed. */
+  amount_cents: number;
+  status: ReservationStatus;
+  livemode: boolean;
+  /** A hold not settled or released by then returns to the budget on its own. */
+  expires_at: string;
+  created_at: string;
+  settled_at: string | null;
+  released_at: string | null;
+}

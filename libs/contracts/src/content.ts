@@ -1,9 +1,10 @@
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, Matches,
-  MaxLength, Validate, ValidateNested, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface,
+  MaxLength, Validate, ValidateIf, ValidateNested, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface,
 } from 'class-validator';
 import { LANGUAGES } from './agents';
+import { subject } from './subjects';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Content types and formats
@@ -194,7 +195,9 @@ class FormatAllowedForType implements ValidatorConstraintInterface {
 
 export class GenerateContentBody {
   @IsDefined() @IsIn(CONTENT_TYPES) content_type!: ContentType;
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => ContentProductBody) product!: ContentProductBody;
+  /** Required unless `campaign_id` is given; then the campaign's product applies and these fields refine it. */
+  @ValidateIf((o: { product?: unknown; campaign_id?: unknown }) => o.product !== undefined || !o.campaign_id)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ContentProductBody) product?: ContentProductBody;
   @IsDefined() @IsIn(CONTENT_FORMATS) @Validate(FormatAllowedForType) format!: ContentFormat;
   @IsOptional() @IsIn(LENGTHS) length: ContentLength = 'medium';
   /** Defaults to the agent's first language when absent. */
@@ -242,9 +245,91 @@ export interface ContentItem {
   scheduled_at: string | null;
   published_at: string | null;
   rejection_reason?: string | null;
+  /** Present on `failed` items: why generation stopped (provider error, cancelled by the client, …). */
+  failure_reason?: string | null;
+  /** What the compliance pass did; `review_reasons` lists why a human must look before it goes out. */
+  compliance: ContentCompliance;
   model: string;
   tokens: number;
   livemode: boolean;
   created_at: string;
   updated_at: string;
 }
+
+export interface ContentComplianceFlag {
+  code: string;
+  severity: 'warning' | 'review';
+  action: 'rewritten' | 'removed' | 'labelled' | 'flagged';
+  source: 'output' | 'product';
+  excerpt: string;
+  message: string;
+}
+
+export interface ContentCompliance {
+  mode: ComplianceMode;
+  review_reasons: string[];
+  flags: ContentComplianceFlag[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Content service subjects and their payloads
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Content service subjects. `generate` answers with the finished item; the two `*Start` subjects open a live
+ * session whose chunks travel on `Subjects.streamChunks(session_id)` (see ContentStreamMessage) and which stops when
+ * anything is published on `Subjects.streamControl(session_id)`.
+ */
+export const ContentSubjects = {
+  generate: subject('content.items.generate.v1'),
+  get: subject('content.items.get.v1'),
+  streamStart: subject('content.stream.start.v1'),
+  campaignStreamStart: subject('content.campaign-stream.start.v1'),
+} as const;
+
+export class AgentContentParams {
+  @IsString() @Matches(/^agent_[a-z0-9_]{1,80}$/) agent_id!: string;
+}
+
+export class ContentIdParams {
+  @IsString() @Matches(/^cnt_[a-z0-9]{1,80}$/) id!: string;
+}
+
+/**
+ * `POST /v1/campaigns/{id}/stream`: everything optional. Without overrides the campaign's next piece is the next
+ * format of `config.output_formats` in the next of `config.languages`, in the content type the campaign type implies.
+ */
+export class CampaignStreamBody {
+  @IsOptional() @IsIn(CONTENT_TYPES) content_type?: ContentType;
+  @IsOptional() @IsIn(CONTENT_FORMATS) @Validate(FormatAllowedForType) format?: ContentFormat;
+  @IsOptional() @IsIn(LENGTHS) length?: ContentLength;
+  @IsOptional() @IsIn(LANGUAGES) language?: string;
+  @IsOptional() @IsBoolean() include_cta?: boolean;
+  @IsOptional() @IsIn(PLATFORMS) platform?: Platform | null;
+  @IsOptional() @IsString() @MaxLength(40) @Matches(/^[\p{L}\p{N}_ -]+$/u) tone?: string | null;
+}
+
+/** What the gateway sends to open a live session: the HTTP parts plus the session id it already listens on. */
+export class StreamSessionFields {
+  @IsString() @Matches(/^sess_[a-z0-9]{26}$/) session_id!: string;
+}
+
+/** The answer to a `*Start` request, sent once the request is accepted and before the first chunk. */
+export interface StreamStartReply {
+  session_id: string;
+  content_id: string;
+  agent_id: string;
+  /** The agent's display name (`agent` in the SSE `agent_start` event). */
+  agent: string;
+  model: string;
+}
+
+/**
+ * Messages on `Subjects.streamChunks(session_id)`. Every message but `ping` carries `seq` (1, 2, 3, …) so the
+ * gateway can put them in order and notice a loss; `complete` and `error` are final.
+ */
+export type ContentStreamMessage =
+  | { type: 'chunk'; seq: number; texts: string[] }
+  | { type: 'complete'; seq: number; content_id: string; tokens: number; latency_ms: number }
+  | { type: 'error'; seq: number; code: string; message: string }
+  | { type: 'ping' };

@@ -39,7 +39,9 @@ function flatten(errors: ValidationError[], parent: string, out: FieldError[]): 
       out.push({ field, code: 'required', message: 'is required' });
       continue;
     }
-    const primary = names.includes('whitelistValidation') ? ['whitelistValidation'] : names.slice(0, 1);
+    // The most basic problem first: a string where a number belongs says more than "must not be greater than 10".
+    const rank = (n: string) => (n === 'whitelistValidation' ? 0 : CONSTRAINT_CODES[n] === 'type' ? 1 : CONSTRAINT_CODES[n] === 'enum' ? 2 : 3);
+    const primary = [...names].sort((a, b) => rank(a) - rank(b)).slice(0, 1);
     for (const name of primary) {
       const message = name === 'whitelistValidation' ? 'is not a known field' : constraints[name].replace(/^\S+\s/, '');
       out.push({ field, code: CONSTRAINT_CODES[name] ?? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), message });

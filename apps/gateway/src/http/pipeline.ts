@@ -11,6 +11,8 @@ import { safeEqual } from '../auth/tokens';
 import { IdempotencyService, requestFingerprint } from '../idempotency/idempotency.service';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import type { LocalCall, RouteDef } from '../routes/route';
+import { wantsEventStream } from '../streaming/sse-response';
+import type { StreamBridge } from '../streaming/stream-bridge';
 import { problem } from './problem';
 
 const AGENT_ID = /^agent_[a-z0-9_]{1,80}$/;
@@ -25,6 +27,8 @@ export interface PipelineDeps {
   log: Logger;
   adminToken?: string;
   rpcTimeoutMs: number;
+  /** Relays live sessions as Server-Sent Events (routes with `stream`). */
+  streams?: StreamBridge;
 }
 
 /**
@@ -65,6 +69,15 @@ export class RoutePipeline {
         errors.push({ field: 'body', code: 'unexpected', message: 'this operation takes no request body' });
       }
       if (errors.length) throw DomainError.validation(errors);
+
+      // An event stream cannot be replayed, so it skips idempotency; every check above has run, and until the
+      // bridge writes the first byte a refusal is still a problem+json answer.
+      if (route.stream && ctx && (route.stream.always || wantsEventStream(req.headers.accept, body))) {
+        if (!this.deps.streams) throw new DomainError('internal_error', 'Streaming is not available on this gateway');
+        const call: LocalCall = { principal, ctx, params, query, body, request: req, reply };
+        await logContext.run({ request_id: req.id, organization_id: ctx.organizationId }, () => this.deps.streams!.relay(route.stream!.subject, call));
+        return;
+      }
 
       const idemKey = req.headers['idempotency-key'];
       if (route.method === 'POST' && typeof idemKey === 'string' && ctx && !route.raw) {

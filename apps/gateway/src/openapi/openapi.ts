@@ -1,5 +1,4 @@
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage');
 import { ERROR_STATUS } from '@influgentic/contracts';
 import type { RouteDef } from '../routes/route';

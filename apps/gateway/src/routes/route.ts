@@ -38,4 +38,10 @@ export interface RouteDef {
   raw?: boolean;
   /** Marks an operation that answers with Server-Sent Events when asked to. */
   sse?: boolean;
+  /**
+   * Live sessions (see `streaming/`): the subject that opens one. The operation streams when the request asks for
+   * it (`stream: true` in the body or `Accept: text/event-stream`), or always with `always`; otherwise `subject` or
+   * `local` answers as usual. Authentication, scope, rate limit and validation run first either way.
+   */
+  stream?: { subject: string; always?: boolean };
 }

@@ -1,0 +1,87 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
+
+/** `text/event-stream` exactly as the contract shows it; no charset parameter (SSE is always UTF-8). */
+export const SSE_HEADERS = {
+  'content-type': 'text/event-stream',
+  'cache-control': 'no-cache',
+  connection: 'keep-alive',
+  // nginx and similar proxies buffer responses unless told not to.
+  'x-accel-buffering': 'no',
+} as const;
+
+/** True when the request asks for Server-Sent Events: `stream: true` in the body or `Accept: text/event-stream`. */
+export function wantsEventStream(accept: string | string[] | undefined, body: unknown): boolean {
+  if (body && typeof body === 'object' && (body as { stream?: unknown }).stream === true) return true;
+  const header = Array.isArray(accept) ? accept.join(',') : accept ?? '';
+  return header.split(',').some((part) => {
+    const [type, ...params] = part.trim().toLowerCase().split(';').map((s) => s.trim());
+    if (type !== 'text/event-stream') return false;
+    const q = params.find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+/**
+ * One SSE response written straight to the socket: Fastify is told the reply is taken over (`hijack`), headers the
+ * request pipeline already set (request id, region, rate limits) are kept, and every event is written when it
+ * happens — there is no buffering layer in between.
+ */
+export class SseResponse {
+  private readonly res: ServerResponse;
+  private ended = false;
+
+  constructor(reply: FastifyReply, extraHeaders: Record<string, string> = {}) {
+    reply.hijack();
+    this.res = reply.raw;
+    const inherited: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value === undefined || /^content-(type|length)$/i.test(name)) continue;
+      inherited[name] = Array.isArray(value) ? value.map(String) : String(value);
+    }
+    this.res.writeHead(200, { ...inherited, ...extraHeaders, ...SSE_HEADERS });
+    this.res.flushHeaders();
+  }
+
+  /** False once the response ended or the client went away. */
+  get open(): boolean {
+    return !this.ended && !this.res.destroyed && this.res.writable;
+  }
+
+  /** Called once, when the client goes away before the stream ended. */
+  onClientGone(fn: () => void): void {
+    this.res.on('close', () => {
+      if (!this.ended) {
+        this.ended = true;
+        fn();
+      }
+    });
+  }
+
+  /** Writes `data: <json>` events in one write, so a batch reaches the client together. */
+  send(events: unknown[]): void {
+    if (!events.length) return;
+    this.write(events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join(''));
+  }
+
+  comment(text: string): void {
+    this.write(`: ${text}\n\n`);
+  }
+
+  /** `data: [DONE]` and the end of the response. */
+  done(): void {
+    if (!this.open) return;
+    this.res.end('data: [DONE]\n\n');
+    this.ended = true;
+  }
+
+  /** Ends without the closing event (the client is gone already). */
+  destroy(): void {
+    this.ended = true;
+    if (!this.res.destroyed) this.res.destroy();
+  }
+
+  private write(text: string): void {
+    if (this.open) this.res.write(text);
+  }
+}

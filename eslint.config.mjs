@@ -1,0 +1,37 @@
+// Lint: TypeScript rules plus Nx module boundaries — apps import libs, never each other; contracts import
+// nothing of ours; infrastructure libs import only contracts and each other.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'bench/results/**', '**/*.js', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': ['error', {
+        allow: [],
+        depConstraints: [
+          { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+          { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+          { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+          { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+          { sourceTag: 'scope:registry', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+          { sourceTag: 'scope:campaigns', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+          { sourceTag: 'scope:content', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+          { sourceTag: 'scope:analytics', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+          { sourceTag: 'scope:webhooks', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+        ],
+      }],
+    },
+  },
+  {
+    // Tests, tools and benches assemble the whole platform on purpose.
+    files: ['**/test/**/*.ts', '**/*.spec.ts', 'tools/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+];
