@@ -52,9 +52,12 @@ describe('gateway cross-cutting behaviour (e2e over HTTP, real Postgres and NATS
     });
 
     it('exposes Prometheus metrics', async () => {
+      await root('GET', '/v1/agents?limit=1');
       const res = await apiClient(platform.url)('GET', '/metrics');
       expect(res.status).toBe(200);
       expect(String(res.body)).toContain('influgentic_http_request_duration_seconds');
+      // The registry's handler timings arrive through the gateway too.
+      expect(String(res.body)).toMatch(/influgentic_rpc_duration_seconds_count\{[^}]*service="registry"/);
     });
 
     it('reports readiness per service and 503 while some are missing', async () => {

@@ -6,6 +6,12 @@ type Call = ReturnType<typeof apiClient>;
 const RUN = Date.now().toString(36);
 const SORT_FIELD = { reach: 'reach', engagement: 'engagement_rate', campaigns: 'total_campaigns', rating: 'rating' } as const;
 
+/** Totals are exact up to 200 matches and a planner estimate beyond (README, "List totals"). */
+function expectTotal(walked: number, total: number): void {
+  if (walked <= 200) expect(total).toBe(walked);
+  else expect(Math.abs(total - walked) / walked).toBeLessThan(0.2);
+}
+
 async function walk(call: Call, query: string): Promise<{ items: any[]; pages: number; total: number }> {
   const items: any[] = [];
   let cursor: string | null = null;
@@ -57,10 +63,12 @@ describe('agent registry (e2e over HTTP)', () => {
     });
     expect(velo.body.persona_prompt).toBeUndefined();
     const lumiere = await call('GET', '/v1/agents/agent_lumiere_fashion');
+    // 410 in the source; campaigns completed by other suites in this run add to it.
+    expect(lumiere.body.performance.campaigns_completed).toBeGreaterThanOrEqual(410);
     expect(lumiere.body).toMatchObject({
       name: 'LUMIÈRE', headline: 'High-fashion AI influencer with luxury expertise', category: 'fashion_lifestyle',
       capabilities: { languages: 22, tone_modes: ['luxury', 'editorial', 'conversational'], real_time_streaming: true },
-      performance: { avg_engagement_rate: 0.991, total_reach: 8700000, campaigns_completed: 410, avg_conversion_rate: 0.043 },
+      performance: { avg_engagement_rate: 0.991, total_reach: 8700000, avg_conversion_rate: 0.043 },
       pricing: { model: 'per_campaign', base_rate_usd: 299, included_in_plans: ['growth', 'enterprise'] },
     });
   });
@@ -70,7 +78,7 @@ describe('agent registry (e2e over HTTP)', () => {
     expect(pages).toBeGreaterThan(1);
     const ids = items.map((a) => a.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.length).toBe(total);
+    expectTotal(ids.length, total);
     const field = SORT_FIELD[sort];
     for (let i = 1; i < items.length; i++) {
       const prev = items[i - 1];
@@ -107,7 +115,7 @@ describe('agent registry (e2e over HTTP)', () => {
   ])('filters by %s', async (query, matches) => {
     const { items, total } = await walk(call, query);
     expect(items.length).toBeGreaterThan(0);
-    expect(items.length).toBe(total);
+    expectTotal(items.length, total);
     expect(items.every(matches)).toBe(true);
   });
 

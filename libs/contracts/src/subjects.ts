@@ -10,6 +10,8 @@ const ns = (subject: string) => (NATS_NAMESPACE ? `${NATS_NAMESPACE}.${subject}`
 /** Versioned NATS subjects. Request/reply subjects are `<service>.<resource>.<verb>.v<n>`. */
 export const Subjects = {
   health: (service: ServiceName) => ns(`${service}.health.v1`),
+  /** Every replica answers with its Prometheus metrics as JSON (the gateway aggregates them on /metrics). */
+  metrics: (service: ServiceName) => ns(`${service}.metrics.v1`),
   registry: {
     agentsList: ns('registry.agents.list.v1'),
     agentsGet: ns('registry.agents.get.v1'),

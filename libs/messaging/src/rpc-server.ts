@@ -64,7 +64,13 @@ function healthController(service: ServiceName): Type<unknown> {
   @Controller()
   class HealthController {
     private readonly started = Date.now();
-    constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+    constructor(@Inject(DataSource) private readonly ds: DataSource, @Inject(SERVICE_METRICS) private readonly metrics: ServiceMetrics) {}
+
+    @MessagePattern(Subjects.metrics(service))
+    async metricsJson(): Promise<unknown> {
+      return this.metrics.registry.getMetricsAsJSON();
+    }
+
     @MessagePattern(Subjects.health(service))
     async health(): Promise<HealthReply> {
       const database = await this.ds.query('SELECT 1').then(() => true, () => false);

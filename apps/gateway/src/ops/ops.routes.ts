@@ -1,7 +1,9 @@
 import { Subjects, SERVICES, type HealthReply } from '@influgentic/contracts';
 import type { BusClient } from '@influgentic/messaging';
 import type { Pool } from 'pg';
-import type { Registry } from 'prom-client';
+import { AggregatorRegistry, type Registry } from 'prom-client';
+
+type MetricsJson = Awaited<ReturnType<Registry['getMetricsAsJSON']>>;
 import type { RouteDef } from '../routes/route';
 
 export interface OpsDeps { pool: Pool; bus: BusClient; metrics: Registry; openapi: () => Record<string, unknown> }
@@ -25,7 +27,13 @@ export function opsRoutes(deps: OpsDeps): RouteDef[] {
     },
     {
       method: 'GET', path: '/metrics', tag: 'operations', summary: 'Prometheus metrics', auth: 'public', status: 200, raw: true,
-      local: async ({ reply }) => { reply.type(deps.metrics.contentType).send(await deps.metrics.metrics()); },
+      local: async ({ reply, request }) => {
+        // The gateway's own series plus whatever each service answers within a second; series keep their `service` label.
+        const ctx = { requestId: request.id, organizationId: '', livemode: true, scopes: [] };
+        const fromServices = await Promise.all(SERVICES.map((s) => deps.bus.request<MetricsJson>(Subjects.metrics(s), {}, ctx, 1000).catch(() => [] as MetricsJson)));
+        const merged = AggregatorRegistry.aggregate([await deps.metrics.getMetricsAsJSON(), ...fromServices]);
+        reply.type(deps.metrics.contentType).send(await merged.metrics());
+      },
     },
     {
       method: 'GET', path: '/openapi.json', tag: 'operations', summary: 'OpenAPI 3.1 document', auth: 'public', status: 200, raw: true,
