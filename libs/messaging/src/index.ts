@@ -4,3 +4,4 @@ export * from './rpc-server';
 export * from './bus-client';
 export * from './outbox';
 export * from './consumer';
+export * from './periodic-task';

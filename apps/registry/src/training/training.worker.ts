@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { OutboxWriter, SERVICE_LOGGER } from '@influgentic/messaging';
+import { OutboxWriter, PeriodicTask, SERVICE_LOGGER } from '@influgentic/messaging';
 import { AgentsRepository } from '../agents/agents.repository';
 import { trainAgent } from './style-profile';
 
@@ -10,33 +10,22 @@ import { trainAgent } from './style-profile';
  */
 @Injectable()
 export class TrainingWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly task: PeriodicTask<number>;
 
   constructor(
     private readonly agents: AgentsRepository,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
-    @Inject(SERVICE_LOGGER) private readonly log: Logger,
-  ) {}
+    @Inject(SERVICE_LOGGER) log: Logger,
+  ) {
+    this.task = new PeriodicTask('agent-training', Number(process.env.REGISTRY_TRAINING_POLL_MS ?? 250), () => this.runOnce(), log);
+  }
 
   onApplicationBootstrap(): void {
-    const every = Number(process.env.REGISTRY_TRAINING_POLL_MS ?? 250);
-    this.timer = setInterval(() => void this.tick(), every);
+    this.task.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce().catch((err) => {
-      this.log.warn({ err: String(err) }, 'training pass failed');
-      return 0;
-    });
-    await this.running;
-    this.running = undefined;
+    await this.task.stop();
   }
 
   /** Trains every due agent; returns how many were finished. */
