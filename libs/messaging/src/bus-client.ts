@@ -1,41 +1,56 @@
-import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { JSONCodec, type NatsConnection } from 'nats';
+import { randomUUID } from 'node:crypto';
 import { DomainError, isRpcErrorPayload, type RequestContext } from '@influgentic/contracts';
 import { injectTraceHeaders } from '@influgentic/observability';
 import { contextToHeaders } from './rpc-context';
-import { natsUrl } from './nats';
+import { connectNats } from './nats';
 
 export const DEFAULT_RPC_TIMEOUT_MS = Number(process.env.RPC_TIMEOUT_MS ?? 5000);
 
+/** The request and reply envelopes of NestJS's NATS transport, which every service speaks. */
+interface NestRequest { pattern: string; data: unknown; id: string }
+interface NestReply<T> { id?: string; response?: T; err?: unknown; isDisposed?: boolean }
+
+const codec = JSONCodec<unknown>();
+
 /**
- * Request/reply over NATS with the caller's context in headers. A refusal comes back as the service's DomainError;
- * silence (no replica, or none answering in time) becomes `service_unavailable`, never a hung request.
+ * Request/reply over NATS with the caller's context in headers, speaking the NestJS NATS transport's envelope so the
+ * services stay plain `@MessagePattern` handlers. It uses the connection's shared reply inbox (no subscription per
+ * request). A refusal comes back as the service's DomainError; silence — no replica listening, or none answering in
+ * time — becomes `service_unavailable`, never a hung request.
  */
 export class BusClient {
-  private readonly client: ClientNats;
+  private nc?: NatsConnection;
 
-  constructor(name: string) {
-    this.client = new ClientNats({ servers: natsUrl().split(','), name, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
-  }
+  constructor(private readonly name: string) {}
 
   async connect(): Promise<void> {
-    await this.client.connect();
+    this.nc ??= await connectNats(this.name);
   }
 
   async close(): Promise<void> {
-    await this.client.close();
+    await this.nc?.drain().catch(() => undefined);
+    this.nc = undefined;
   }
 
   async request<T>(subject: string, payload: unknown, ctx: RequestContext, timeoutMs = DEFAULT_RPC_TIMEOUT_MS): Promise<T> {
+    if (!this.nc) await this.connect();
     const trace: Record<string, string> = {};
     injectTraceHeaders((k, v) => { trace[k] = v; });
-    const record = new NatsRecordBuilder(payload).setHeaders(contextToHeaders(ctx, trace)).build();
+    const envelope: NestRequest = { pattern: subject, data: payload, id: randomUUID() };
+    let reply: NestReply<T>;
     try {
-      return await firstValueFrom(this.client.send<T>(subject, record).pipe(timeout(timeoutMs)));
+      const msg = await this.nc!.request(subject, codec.encode(envelope), { timeout: timeoutMs, headers: contextToHeaders(ctx, trace) });
+      reply = codec.decode(msg.data) as NestReply<T>;
     } catch (err) {
-      if (isRpcErrorPayload(err)) throw new DomainError(err.code, err.message, err.errors, err.detail);
-      const reason = err instanceof TimeoutError ? `no answer within ${timeoutMs} ms` : String((err as Error)?.message ?? err);
-      throw new DomainError('service_unavailable', `The ${subject.split('.').slice(-4, -3)[0] ?? 'backing'} service is unavailable`, undefined, reason);
+      const code = (err as { code?: string }).code;
+      const reason = code === '503' ? 'no service is listening' : code === 'TIMEOUT' ? `no answer within ${timeoutMs} ms` : String((err as Error)?.message ?? err);
+      throw new DomainError('service_unavailable', 'A backing service did not answer in time; retry shortly', undefined, `${subject}: ${reason}`);
     }
+    if (reply.err !== undefined && reply.err !== null) {
+      if (isRpcErrorPayload(reply.err)) throw new DomainError(reply.err.code, reply.err.message, reply.err.errors, reply.err.detail);
+      throw new DomainError('internal_error', 'A backing service failed to handle the request');
+    }
+    return reply.response as T;
   }
 }
