@@ -1,7 +1,8 @@
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsObject,
-  IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional,
+  IsString, IsUrl, Matches, Max, MaxLength, Min, Validate, ValidateNested, ValidatorConstraint, type ValidationArguments,
+  type ValidatorConstraintInterface,
 } from 'class-validator';
 import { LANGUAGES, USE_CASES, type UseCase } from './agents';
 import { COMPLIANCE_MODES, CONTENT_FORMATS, type ComplianceMode, type ContentFormat } from './content';
@@ -58,6 +59,28 @@ const CONTENT_ID = /^cnt_[A-Za-z0-9_]{1,80}$/;
 const RESERVATION_ID = /^rsv_[a-z0-9]{1,80}$/;
 const FREE_LABEL = /^[\p{L}\p{N}_ -]+$/u;
 
+/** RFC 3339 date-time (the zone is required: a bare local time is ambiguous across servers) or a plain date (UTC midnight). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/i;
+
+/** The shape alone lets through 2025-02-30 or 25:00; the instant must also exist. */
+@ValidatorConstraint({ name: 'format', async: false })
+class RealInstant implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string' || !INSTANT.test(value)) return true;
+    const t = Date.parse(value);
+    if (Number.isNaN(t)) return false;
+    // Date.parse rolls 2025-02-30 over to March; the calendar date written must survive the round trip.
+    const date = value.slice(0, 10);
+    if (value.length === 10) return new Date(t).toISOString().slice(0, 10) === date;
+    const [y, m, d] = date.split('-').map(Number);
+    return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && !/T(2[4-9]|[3-9]\d)/.test(value);
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} is not a real date and time`;
+  }
+}
+
 /** Accepts `129` as well as `"€129"`: a price is printed as given. */
 const priceToString = ({ value }: { value: unknown }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
 
@@ -91,7 +114,9 @@ export class CampaignConfigBody {
   @IsOptional() @IsIn(COMPLIANCE_MODES) compliance_mode?: ComplianceMode | null;
   @IsOptional() @IsInt() @Min(1) @Max(MAX_CAMPAIGN_DURATION_DAYS) duration_days?: number | null;
   /** Null or a past instant starts the campaign at once; a future one schedules it. */
-  @IsOptional() @IsString() @IsISO8601({ strict: true, strictSeparator: true }) starts_at?: string | null;
+  @IsOptional() @IsString() @Matches(INSTANT, { message: 'starts_at must be an ISO 8601 date-time with a time zone (e.g. 2025-01-01T09:00:00Z) or a date' })
+  @Validate(RealInstant)
+  starts_at?: string | null;
 }
 
 export class CreateCampaignBody {

@@ -39,8 +39,8 @@ export class SseResponse {
       if (value === undefined || /^content-(type|length)$/i.test(name)) continue;
       inherited[name] = Array.isArray(value) ? value.map(String) : String(value);
     }
+    // The headers leave with the first event (one write instead of two); nothing is held back after that.
     this.res.writeHead(200, { ...inherited, ...extraHeaders, ...SSE_HEADERS });
-    this.res.flushHeaders();
   }
 
   /** False once the response ended or the client went away. */
@@ -68,10 +68,10 @@ export class SseResponse {
     this.write(`: ${text}\n\n`);
   }
 
-  /** `data: [DONE]` and the end of the response. */
-  done(): void {
+  /** The last events, `data: [DONE]` and the end of the response, in one write. */
+  done(events: unknown[] = []): void {
     if (!this.open) return;
-    this.res.end('data: [DONE]\n\n');
+    this.res.end(`${events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('')}data: [DONE]\n\n`);
     this.ended = true;
   }
 

@@ -5,6 +5,7 @@ import {
 } from '@influgentic/contracts';
 import type { BusClient } from '@influgentic/messaging';
 import type { LocalCall } from '../routes/route';
+import { Sequencer } from './sequencer';
 import { SseResponse } from './sse-response';
 
 const codec = JSONCodec<unknown>();
@@ -82,10 +83,10 @@ export class StreamBridge {
       this.cancel(sessionId, 'the client disconnected before the stream opened');
       return;
     }
-    const relay = new LiveRelay(this, sub, sessionId, start, call, this.options);
+    // Chunks that overtook the reply go out with `agent_start`, in the same write.
+    const relay = new LiveRelay(this, sub, sessionId, start, call, this.options, early);
     this.active.add(relay);
     deliver = (msg) => relay.receive(msg);
-    for (const msg of early) relay.receive(msg);
     void relay.finished.finally(() => this.active.delete(relay));
   }
 
@@ -110,8 +111,7 @@ export class StreamBridge {
 /** One open event stream. */
 class LiveRelay {
   private readonly sse: SseResponse;
-  private next = 1;
-  private readonly pending = new Map<number, SequencedMessage>();
+  private readonly order = new Sequencer<SequencedMessage>();
   private readonly heartbeat: NodeJS.Timeout;
   private silence?: NodeJS.Timeout;
   private gap?: NodeJS.Timeout;
@@ -126,57 +126,62 @@ class LiveRelay {
     start: StreamStartReply,
     call: LocalCall,
     private readonly options: StreamBridgeOptions,
+    early: Msg[],
   ) {
     this.sse = new SseResponse(call.reply, { 'x-response-time': `${Math.max(0, Math.round(call.reply.elapsedTime))}ms` });
     this.sse.onClientGone(() => {
       this.bridge.cancel(this.sessionId, 'the client disconnected');
       this.end();
     });
-    this.sse.send([{ type: 'agent_start', agent: start.agent, session_id: start.session_id, content_id: start.content_id }]);
     this.heartbeat = setInterval(() => this.sse.comment('heartbeat'), options.heartbeatMs);
     this.heartbeat.unref();
     this.armSilence();
+    this.deliver(early, [{ type: 'agent_start', agent: start.agent, session_id: start.session_id, content_id: start.content_id }]);
   }
 
   receive(msg: Msg): void {
+    this.deliver([msg], []);
+  }
+
+  /** Writes what the messages make deliverable, after `events`, in one write. */
+  private deliver(messages: Msg[], events: unknown[]): void {
     if (this.ended) return;
-    let m: ContentStreamMessage;
-    try {
-      m = codec.decode(msg.data) as ContentStreamMessage;
-    } catch {
-      return;
-    }
-    this.armSilence();
-    if (m.type === 'ping' || typeof m.seq !== 'number' || m.seq < this.next) return;
-    this.pending.set(m.seq, m);
-    const events: unknown[] = [];
     let last: SequencedMessage | undefined;
-    for (let ready = this.pending.get(this.next); ready; ready = this.pending.get(this.next)) {
-      this.pending.delete(this.next);
-      this.next++;
-      if (ready.type === 'chunk') {
-        for (const text of ready.texts) events.push({ type: 'content_chunk', text });
-      } else {
-        events.push(ready.type === 'complete'
-          ? { type: 'content_complete', tokens: ready.tokens, latency_ms: ready.latency_ms, content_id: ready.content_id }
-          : { type: 'error', code: ready.code, message: ready.message });
-        last = ready;
-        break;
+    for (const msg of messages) {
+      let m: ContentStreamMessage;
+      try {
+        m = codec.decode(msg.data) as ContentStreamMessage;
+      } catch {
+        continue;
       }
+      this.armSilence();
+      if (m.type === 'ping') continue;
+      for (const ready of this.order.accept(m)) {
+        if (ready.type === 'chunk') {
+          for (const text of ready.texts) events.push({ type: 'content_chunk', text });
+        } else {
+          events.push(ready.type === 'complete'
+            ? { type: 'content_complete', tokens: ready.tokens, latency_ms: ready.latency_ms, content_id: ready.content_id }
+            : { type: 'error', code: ready.code, message: ready.message });
+          last = ready;
+          break;
+        }
+      }
+      if (last) break;
     }
-    this.sse.send(events);
     if (last) {
-      this.sse.done();
+      this.sse.done(events);
       this.end();
       return;
     }
+    this.sse.send(events);
     // Core NATS keeps one publisher's order; a hole means a message was dropped (a slow consumer), not reordered.
-    if (this.pending.size && !this.gap) {
+    if (this.order.waiting && !this.gap) {
       this.gap = setTimeout(() => {
-        this.bridge.warn({ session_id: this.sessionId, expected: this.next }, 'stream lost a chunk; stopping it');
+        this.bridge.warn({ session_id: this.sessionId, expected: this.order.expected }, 'stream lost a chunk; stopping it');
         this.fail('service_unavailable', 'Part of the stream was lost in transit; the generation was stopped', true);
       }, this.options.gapMs);
-    } else if (!this.pending.size && this.gap) {
+    } else if (!this.order.waiting && this.gap) {
       clearTimeout(this.gap);
       this.gap = undefined;
     }
@@ -186,13 +191,15 @@ class LiveRelay {
   fail(code: string, message: string, cancel: boolean): void {
     if (this.ended) return;
     if (cancel) this.bridge.cancel(this.sessionId, message);
-    this.sse.send([{ type: 'error', code, message }]);
-    this.sse.done();
+    this.sse.done([{ type: 'error', code, message }]);
     this.end();
   }
 
   private armSilence(): void {
-    if (this.silence) clearTimeout(this.silence);
+    if (this.silence) {
+      this.silence.refresh();
+      return;
+    }
     this.silence = setTimeout(() => {
       this.fail('service_unavailable', 'The content service stopped answering during generation', true);
     }, this.options.silenceMs);

@@ -1,0 +1,213 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  CampaignContextBody, CreateCampaignBody, DomainError, ListCampaignsQuery, newId, UpdateCampaignBody, validateOrThrow,
+  type Campaign, type CampaignContext, type Page, type RequestContext,
+} from '@influgentic/contracts';
+import { OutboxWriter } from '@influgentic/messaging';
+import { decodeCursor, encodeCursor } from '@influgentic/persistence';
+import { AGENT_DIRECTORY, type AgentDirectory } from '../registry/agent-directory';
+import { rateCentsFor, usdToCents } from '../spend/spend-rules';
+import { checkAgentFit, checkAgentReady } from './agent-fit';
+import { buildConfig, buildProduct, campaignWindow, endFor } from './campaign-config';
+import { CampaignEntity } from './campaign.entity';
+import { applyTransition, isFinal, type CampaignAction, type Transition } from './campaign-state';
+import { toCampaign, toContext, toEventData } from './campaign.view';
+import { assertAgentScope, campaignNotFound } from './campaigns.errors';
+import { CampaignsRepository, type CampaignFilter } from './campaigns.repository';
+import { CAMPAIGN_PERFORMANCE, type PerformanceSource } from './performance';
+
+/** How far ahead a campaign may be scheduled. */
+const MAX_LEAD_DAYS = 366;
+
+/** Columns a state change writes. */
+function stateFields(c: CampaignEntity) {
+  return { status: c.status, started_at: c.started_at, paused_at: c.paused_at, completed_at: c.completed_at, cancelled_at: c.cancelled_at, updated_at: c.updated_at };
+}
+
+function checkLeadTime(startsAt: string | null | undefined, now: Date): void {
+  if (!startsAt) return;
+  if (new Date(startsAt).getTime() - now.getTime() > MAX_LEAD_DAYS * 86_400_000) {
+    throw DomainError.validation([{ field: 'config.starts_at', code: 'max', message: `must be within ${MAX_LEAD_DAYS} days from now` }]);
+  }
+}
+
+@Injectable()
+export class CampaignsService {
+  constructor(
+    private readonly campaigns: CampaignsRepository,
+    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    @Inject(AGENT_DIRECTORY) private readonly agents: AgentDirectory,
+    @Inject(CAMPAIGN_PERFORMANCE) private readonly performance: PerformanceSource,
+  ) {}
+
+  async create(ctx: RequestContext, rawBody: unknown): Promise<Campaign> {
+    const body = validateOrThrow(CreateCampaignBody, rawBody);
+    assertAgentScope(ctx, body.agent_id);
+    checkLeadTime(body.config?.starts_at, new Date());
+    // The registry decides visibility: another organization's private agent is agent_not_found here too.
+    const agent = await this.agents.resolve(ctx, body.agent_id);
+    checkAgentFit(agent, body.type, body.config?.languages ?? undefined);
+    checkAgentReady(agent);
+
+    const now = new Date();
+    const config = buildConfig(body.config, agent.languages);
+    const window = campaignWindow(config.starts_at, config.duration_days, now);
+    const campaign: CampaignEntity = {
+      id: newId('campaign'), organization_id: ctx.organizationId, livemode: ctx.livemode, agent_id: agent.id, type: body.type,
+      name: body.name.trim(), product: buildProduct(body.product), config, status: 'scheduled',
+      budget_cents: body.budget_usd === undefined || body.budget_usd === null ? null : usdToCents(body.budget_usd),
+      spent_cents: 0, held_cents: 0, rate_cents: rateCentsFor(agent.pricing),
+      starts_at: window.starts_at, ends_at: window.ends_at, started_at: null, paused_at: null, completed_at: null, cancelled_at: null,
+      created_at: now, updated_at: now,
+    };
+    await this.campaigns.transaction(async (m) => {
+      const started = window.immediate ? applyTransition(campaign, 'start', now) : undefined;
+      await this.campaigns.insert(m, campaign);
+      await this.emit(m, 'campaign.created', campaign, ctx);
+      if (started) await this.emit(m, started.event, campaign, ctx);
+    });
+    return toCampaign(campaign);
+  }
+
+  async list(ctx: RequestContext, rawQuery: unknown): Promise<Page<Campaign>> {
+    const query = validateOrThrow(ListCampaignsQuery, rawQuery ?? {});
+    const limit = query.limit ?? 20;
+    // Narrowed to one agent: asking for another agent's campaigns finds none.
+    if (ctx.agentId && query.agent_id && query.agent_id !== ctx.agentId) return { data: [], meta: { total: 0, limit, next_cursor: null } };
+    const filter: CampaignFilter = { status: query.status, agent_id: ctx.agentId ?? query.agent_id };
+    // The cursor remembers its filter and the total, so later pages cost one indexed query.
+    const kind = `campaigns:${JSON.stringify(filter)}`;
+    let after: string | undefined;
+    let total: number | undefined;
+    if (query.cursor) {
+      const decoded = decodeCursor(kind, query.cursor, 2);
+      if (!decoded || typeof decoded[0] !== 'string') {
+        throw DomainError.validation([{ field: 'cursor', code: 'invalid', message: 'is not a cursor of this list (filters must stay the same)' }]);
+      }
+      after = decoded[0];
+      total = Number(decoded[1]);
+    }
+    const [rows, counted] = await Promise.all([
+      this.campaigns.page(ctx, filter, limit, after),
+      total === undefined ? this.campaigns.count(ctx, filter) : Promise.resolve(total),
+    ]);
+    const more = rows.length > limit;
+    const data = rows.slice(0, limit);
+    const perf = await this.performance.summaries(ctx, data.map((c) => c.id));
+    const last = data[data.length - 1];
+    return {
+      data: data.map((c) => toCampaign(c, perf.get(c.id))),
+      meta: { total: counted, limit, next_cursor: more && last ? encodeCursor(kind, [last.id, counted]) : null },
+    };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Campaign> {
+    const campaign = await this.campaigns.findOwned(ctx, id);
+    if (!campaign) throw campaignNotFound(id);
+    assertAgentScope(ctx, campaign.agent_id);
+    return this.withPerformance(ctx, campaign);
+  }
+
+  /** Internal, for the content service: the campaign and what billing it needs. */
+  async context(ctx: RequestContext, rawBody: unknown): Promise<CampaignContext> {
+    const { campaign_id } = validateOrThrow(CampaignContextBody, rawBody);
+    const campaign = await this.campaigns.findOwned(ctx, campaign_id);
+    if (!campaign) throw campaignNotFound(campaign_id);
+    assertAgentScope(ctx, campaign.agent_id);
+    return toContext(campaign, new Date());
+  }
+
+  async update(ctx: RequestContext, id: string, rawBody: unknown): Promise<Campaign> {
+    const patch = validateOrThrow(UpdateCampaignBody, rawBody);
+    const current = await this.campaigns.findOwned(ctx, id);
+    if (!current) throw campaignNotFound(id);
+    assertAgentScope(ctx, current.agent_id);
+    checkLeadTime(patch.config?.starts_at, new Date());
+    // Languages are the agent's to cover: ask the registry before taking the row lock.
+    let agentLanguages = current.config.languages;
+    if (patch.config && 'languages' in patch.config) {
+      const agent = await this.agents.resolve(ctx, current.agent_id);
+      checkAgentFit(agent, undefined, patch.config.languages ?? undefined);
+      agentLanguages = agent.languages;
+    }
+
+    const updated = await this.campaigns.transaction(async (m) => {
+      const c = await this.campaigns.findOwned(ctx, id, m, true);
+      if (!c) throw campaignNotFound(id);
+      if (isFinal(c.status)) {
+        throw new DomainError('invalid_state', `Campaign ${id} is ${c.status} and can no longer be changed`, undefined, `current status: ${c.status}`);
+      }
+      const now = new Date();
+      let started: Transition | undefined;
+      if (patch.name !== undefined) c.name = patch.name.trim();
+      if (patch.config) {
+        const next = buildConfig(patch.config, agentLanguages, c.config);
+        if ('starts_at' in patch.config) {
+          if (c.status !== 'scheduled') {
+            throw new DomainError('invalid_state', `Campaign ${id} is ${c.status}; starts_at can only change before it starts`, undefined, `current status: ${c.status}`);
+          }
+          const window = campaignWindow(next.starts_at, next.duration_days, now);
+          c.starts_at = window.starts_at;
+          c.ends_at = window.ends_at;
+          if (window.immediate) started = applyTransition(c, 'start', now);
+        } else {
+          // A new duration moves the end; a running campaign shortened into the past is completed by the scheduler.
+          c.ends_at = endFor(c.starts_at, next.duration_days);
+        }
+        c.config = next;
+      }
+      if (patch.budget_usd !== undefined) {
+        const cents = patch.budget_usd === null ? null : usdToCents(patch.budget_usd);
+        const committed = c.spent_cents + c.held_cents;
+        if (cents !== null && cents < committed) {
+          throw DomainError.validation([{ field: 'budget_usd', code: 'min', message: `must be at least ${(committed / 100).toFixed(2)} (already spent or reserved)` }]);
+        }
+        c.budget_cents = cents;
+      }
+      c.updated_at = now;
+      await this.campaigns.update(m, id, {
+        name: c.name, config: c.config, budget_cents: c.budget_cents, starts_at: c.starts_at, ends_at: c.ends_at, ...stateFields(c),
+      });
+      if (started) await this.emit(m, started.event, c, ctx);
+      return c;
+    });
+    return this.withPerformance(ctx, updated);
+  }
+
+  pause(ctx: RequestContext, id: string): Promise<Campaign> {
+    return this.act(ctx, id, 'pause');
+  }
+
+  resume(ctx: RequestContext, id: string): Promise<Campaign> {
+    return this.act(ctx, id, 'resume');
+  }
+
+  /** Cancelling also releases every open hold: billing stops at once, a late settle is refused. */
+  cancel(ctx: RequestContext, id: string): Promise<Campaign> {
+    return this.act(ctx, id, 'cancel');
+  }
+
+  private async act(ctx: RequestContext, id: string, action: CampaignAction): Promise<Campaign> {
+    const campaign = await this.campaigns.transaction(async (m) => {
+      const c = await this.campaigns.findOwned(ctx, id, m, true);
+      if (!c) throw campaignNotFound(id);
+      assertAgentScope(ctx, c.agent_id);
+      const t = applyTransition(c, action, new Date());
+      await this.campaigns.update(m, id, stateFields(c));
+      if (action === 'cancel') c.held_cents -= (await this.campaigns.releaseHolds(m, id, 'campaign_cancelled')).cents;
+      await this.emit(m, t.event, c, ctx);
+      return c;
+    });
+    return this.withPerformance(ctx, campaign);
+  }
+
+  private async withPerformance(ctx: RequestContext, c: CampaignEntity): Promise<Campaign> {
+    const perf = await this.performance.summaries(ctx, [c.id]);
+    return toCampaign(c, perf.get(c.id));
+  }
+
+  private async emit(m: EntityManager, type: Transition['event'], c: CampaignEntity, ctx: RequestContext): Promise<void> {
+    await this.outbox.enqueue(m, { type, organizationId: c.organization_id, livemode: c.livemode, data: toEventData(c) }, ctx);
+  }
+}

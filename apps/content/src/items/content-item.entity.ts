@@ -1,0 +1,61 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type {
+  ComplianceMode, ContentComplianceFlag, ContentFormat, ContentLength, ContentMedia, ContentStatus, ContentType, ContentVariant,
+  Platform,
+} from '@influgentic/contracts';
+import type { ContentSection, GenerationProduct } from '../generation';
+
+/** What a piece was written from, kept so it can be regenerated the same way (with a new seed). */
+export interface ContentBrief {
+  product: GenerationProduct;
+  tone: string | null;
+  include_cta: boolean;
+  sponsored: boolean;
+  seed: string;
+  campaign_name: string | null;
+}
+
+export type ReservationState = 'held' | 'settled' | 'released';
+
+@Entity({ schema: 'content', name: 'content_items' })
+export class ContentItemEntity {
+  @PrimaryColumn('text') id: string;
+  @Column('text') organization_id: string;
+  @Column('boolean') livemode: boolean;
+  @Column('text') agent_id: string;
+  @Column('text', { nullable: true }) campaign_id: string | null;
+  @Column('text') content_type: ContentType;
+  @Column('text') format: ContentFormat;
+  @Column('text', { nullable: true }) platform: Platform | null;
+  @Column('text') language: string;
+  @Column('text') length: ContentLength;
+  @Column('text') status: ContentStatus;
+  @Column('text', { nullable: true }) title: string | null;
+  @Column('text') body: string;
+  @Column('text') caption: string;
+  @Column('text', { array: true }) hashtags: string[];
+  @Column('text', { nullable: true }) cta: string | null;
+  @Column('text', { array: true }) disclosures: string[];
+  @Column('jsonb', { nullable: true }) sections: ContentSection[] | null;
+  @Column('jsonb') variants: ContentVariant[];
+  @Column('integer', { nullable: true }) selected_variant: number | null;
+  @Column('jsonb') media: ContentMedia[];
+  @Column('text') compliance_mode: ComplianceMode;
+  @Column('jsonb') compliance_flags: ContentComplianceFlag[];
+  @Column('text', { array: true }) review_reasons: string[];
+  @Column('jsonb') brief: ContentBrief;
+  @Column('text') model: string;
+  @Column('integer') tokens_input: number;
+  @Column('integer') tokens_output: number;
+  @Column('integer', { nullable: true }) latency_ms: number | null;
+  @Column('text', { nullable: true }) session_id: string | null;
+  @Column('text', { nullable: true }) reservation_id: string | null;
+  @Column('text', { nullable: true }) reservation_state: ReservationState | null;
+  @Column('integer', { nullable: true }) amount_cents: number | null;
+  @Column('text', { nullable: true }) failure_reason: string | null;
+  @Column('text', { nullable: true }) rejection_reason: string | null;
+  @Column('timestamptz', { nullable: true }) scheduled_at: Date | null;
+  @Column('timestamptz', { nullable: true }) published_at: Date | null;
+  @Column('timestamptz') created_at: Date;
+  @Column('timestamptz') updated_at: Date;
+}
