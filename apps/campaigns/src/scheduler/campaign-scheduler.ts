@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
-import { OutboxWriter, SERVICE_LOGGER } from '@influgentic/messaging';
+import { OutboxWriter, PeriodicTask, SERVICE_LOGGER } from '@influgentic/messaging';
 import type { CampaignEntity } from '../campaigns/campaign.entity';
 import { applyTransition, type CampaignAction } from '../campaigns/campaign-state';
 import { toEventData } from '../campaigns/campaign.view';
@@ -17,35 +17,23 @@ export interface SchedulerPass { started: number; completed: number; holdsReleas
  */
 @Injectable()
 export class CampaignScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<SchedulerPass>;
+  private readonly task: PeriodicTask<SchedulerPass>;
 
   constructor(
     private readonly campaigns: CampaignsRepository,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(SERVICE_LOGGER) private readonly log: Logger,
-  ) {}
+  ) {
+    this.task = new PeriodicTask('campaign-scheduler', Number(process.env.CAMPAIGNS_SCHEDULER_POLL_MS ?? 1000), () => this.runOnce(), log);
+  }
 
   onApplicationBootstrap(): void {
-    if (process.env.CAMPAIGNS_SCHEDULER === 'off') return;
-    const every = Number(process.env.CAMPAIGNS_SCHEDULER_POLL_MS ?? 1000);
-    this.timer = setInterval(() => void this.tick(), every);
-    void this.tick();
+    // The first pass runs at once: whatever fell due while no replica was running is caught up on start.
+    if (process.env.CAMPAIGNS_SCHEDULER !== 'off') this.task.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce().catch((err) => {
-      this.log.warn({ err: String(err) }, 'campaign scheduler pass failed');
-      return { started: 0, completed: 0, holdsReleased: 0 };
-    });
-    await this.running;
-    this.running = undefined;
+    await this.task.stop();
   }
 
   /** One full pass: starts first, so a campaign whose whole window passed during downtime is started, then completed. */
