@@ -1,5 +1,5 @@
 import { randomFillSync } from 'node:crypto';
-import { ulid, type PRNG } from 'ulid';
+import { monotonicFactory, type PRNG } from 'ulid';
 
 export const ID_PREFIXES = {
   organization: 'org', agent: 'agent', campaign: 'camp', content: 'cnt', job: 'job', webhook: 'wh',
@@ -21,7 +21,10 @@ const pooledRandom: PRNG = () => {
   return pool[next++] / 0x1_0000_0000;
 };
 
+/** Monotonic within a process, so two ids made in the same millisecond (two events of one transaction) keep their order. */
+const ulid = monotonicFactory(pooledRandom);
+
 /** Prefixed, lexicographically sortable id (ULID after the prefix). */
 export function newId(kind: IdKind): string {
-  return `${ID_PREFIXES[kind]}_${ulid(undefined, pooledRandom).toLowerCase()}`;
+  return `${ID_PREFIXES[kind]}_${ulid().toLowerCase()}`;
 }

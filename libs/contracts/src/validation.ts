@@ -16,7 +16,7 @@ const CONSTRAINT_CODES: Record<string, string> = {
   isObject: 'type',
   nestedValidation: 'type',
   isDateString: 'format',
-  isISO8601: 'format',
+  isIso8601: 'format',
   isUrl: 'format',
   isUUID: 'format',
   matches: 'format',

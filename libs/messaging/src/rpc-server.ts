@@ -5,7 +5,7 @@ import {
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Transport, type MicroserviceOptions, type NatsContext } from '@nestjs/microservices';
-import { Observable, from, throwError } from 'rxjs';
+import { Observable, from, lastValueFrom, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { NatsConnection } from 'nats';
 import type { Logger } from 'pino';
@@ -44,9 +44,7 @@ export class RpcTelemetryInterceptor implements NestInterceptor {
     const subject = natsCtx.getSubject();
     const ctx = contextFromHeaders(headers);
     const end = this.metrics.rpcDuration.startTimer({ subject });
-    const run = () => withRemoteSpan(subject, headers, () => new Promise<unknown>((resolve, reject) => {
-      next.handle().subscribe({ next: resolve, error: reject });
-    }), SpanKind.SERVER);
+    const run = () => withRemoteSpan(subject, headers, () => lastValueFrom(next.handle(), { defaultValue: undefined }), SpanKind.SERVER);
     return from(logContext.run({ request_id: ctx.requestId, organization_id: ctx.organizationId }, run).then(
       (value) => { end({ outcome: 'ok' }); return value; },
       (err) => { end({ outcome: err instanceof DomainError ? err.code : 'error' }); throw err; },

@@ -80,12 +80,14 @@ export class AgentsRepository {
       // Parameters cast to the column's own type: comparing a real column with a double would skip or repeat rows.
       where.push(`(a.${column}, a.id) < ($${params.length - 1}::${type}, $${params.length})`);
     }
-    params.push(limit + 1);
+    // The limit is written into the statement (it is a validated integer): a prepared statement's generic plan with
+    // an unknown LIMIT stops trusting the sort index and sorts every match instead.
+    const rows = Math.trunc(limit) + 1;
     return this.prepared<AgentEntity>(
       `SELECT a.id, a.name, a.category, a.subcategories, a.use_cases, a.languages, a.reach::float8 AS reach, a.engagement_rate,
               a.total_campaigns, a.rating, a.tier, a.status, a.created_at
          FROM registry.agents a WHERE ${where.join(' AND ')}
-        ORDER BY a.${column} DESC, a.id DESC LIMIT $${params.length}`,
+        ORDER BY a.${column} DESC, a.id DESC LIMIT ${rows}`,
       params,
     );
   }

@@ -24,7 +24,8 @@ export class CampaignEventsConsumer implements OnApplicationBootstrap, OnApplica
       types: ['campaign.created', 'campaign.completed', 'campaign.cancelled'],
       handle: async (event: DomainEvent, m) => {
         const agentId = (event.data as { agent_id?: string }).agent_id;
-        if (!agentId) return;
+        // Sandbox campaigns are rehearsals: they must not move an agent's public record.
+        if (!agentId || !event.livemode) return;
         if (event.type === 'campaign.created') await this.agents.adjustCampaignCounters(m, agentId, 1, 0);
         if (event.type === 'campaign.completed') await this.agents.adjustCampaignCounters(m, agentId, 0, 1);
       },
