@@ -106,59 +106,73 @@ function toMarkdown(sections: BenchSection[], meta: Record<string, unknown>): st
   return out.join('\n');
 }
 
-async function main() {
-  const { ensureInfra } = require('../scripts/infra');
-  const infra = await ensureInfra({ database: process.env.BENCH_DATABASE ?? 'influgentic_bench', log });
+interface BenchPlatform { gatewayUrl: string; baselineUrl: string; ctx: BenchContext; stop: () => Promise<void> }
+
+/** Gateway, services and the baseline as separate processes on one bench database. */
+async function startBenchPlatform(databaseUrl: string, natsUrl: string): Promise<BenchPlatform> {
   const ns = `b${randomBytes(3).toString('hex')}`;
   const liveToken = `ig_live_${randomBytes(24).toString('hex')}`;
   const adminToken = randomBytes(24).toString('hex');
   const port = String(3800 + Math.floor(Math.random() * 50));
   const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: infra.databaseUrl, NATS_URL: infra.natsUrl,
+    ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, NATS_URL: natsUrl,
     INFLUGENTIC_NATS_PREFIX: ns, INFLUGENTIC_BOOTSTRAP_API_KEY: liveToken, INFLUGENTIC_ADMIN_TOKEN: adminToken, PORT: port,
-    REGISTRY_TRAINING_DELAY_MS: '200', OTEL_SDK_DISABLED: 'true', DATA_DIR: join(root, '.data', 'bench'),
+    REGISTRY_TRAINING_DELAY_MS: '200', DATA_DIR: join(root, '.data', 'bench'),
   };
   // Bench sections that talk to services over NATS directly must use the same namespace and server.
-  process.env.INFLUGENTIC_NATS_PREFIX = ns;
-  process.env.NATS_URL = infra.natsUrl;
-  process.env.DATABASE_URL = infra.databaseUrl;
+  Object.assign(process.env, { INFLUGENTIC_NATS_PREFIX: ns, NATS_URL: natsUrl, DATABASE_URL: databaseUrl });
+  const mine: ChildProcess[] = [];
+  const track = (p: Promise<ChildProcess>) => p.then((c) => { mine.push(c); return c; });
+  for (const svc of ['registry', 'campaigns', 'content', 'analytics', 'webhooks']) {
+    void startProcess(svc, `apps/${svc}/src/main.ts`, env, () => false).catch(() => undefined);
+    mine.push(children[children.length - 1]);
+  }
+  await track(startProcess('gateway', 'apps/gateway/src/main.ts', env, (l) => l.includes('listening on')));
+  const gatewayUrl = `http://127.0.0.1:${port}`;
+  await waitReady(gatewayUrl);
+  const baselinePort = String(Number(port) + 100);
+  await track(startProcess('baseline', 'bench/baseline-server.ts', { ...env, BASELINE_PORT: baselinePort }, (l) => l.includes('baseline ready')));
+  const sandbox = await fetch(`${gatewayUrl}/v1/api-keys`, {
+    method: 'POST', headers: { authorization: `Bearer ${liveToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench sandbox', scopes: ['agents:read', 'agents:write', 'campaigns:read', 'campaigns:write', 'content:read', 'content:write', 'content:generate', 'analytics:read', 'analytics:write', 'webhooks:read', 'webhooks:write'], mode: 'test' }),
+  }).then((r) => r.json() as Promise<{ token: string }>);
+  return {
+    gatewayUrl, baselineUrl: `http://127.0.0.1:${baselinePort}`,
+    ctx: { gatewayUrl, sandboxToken: sandbox.token, liveToken, adminToken, databaseUrl, quick, log },
+    stop: async () => {
+      for (const c of mine) c.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 2000));
+    },
+  };
+}
+
+async function main() {
+  const { ensureInfra } = require('../scripts/infra');
   const sections: BenchSection[] = [];
   const started = Date.now();
+  const stops: Array<() => Promise<void>> = [];
   try {
-    log(`seeding ${SIZES[0].toLocaleString('en-US')} agents`);
-    await seed(env, SIZES[0]);
-    for (const svc of ['registry', 'campaigns', 'content', 'analytics', 'webhooks']) {
-      void startProcess(svc, `apps/${svc}/src/main.ts`, env, () => false).catch(() => undefined);
-    }
-    await startProcess('gateway', 'apps/gateway/src/main.ts', env, (l) => l.includes('listening on'));
-    const gatewayUrl = `http://127.0.0.1:${port}`;
-    await waitReady(gatewayUrl);
-    const baselinePort = String(Number(port) + 100);
-    await startProcess('baseline', 'bench/baseline-server.ts', { ...env, BASELINE_PORT: baselinePort }, (l) => l.includes('baseline ready'));
-    const baselineUrl = `http://127.0.0.1:${baselinePort}`;
-    const sandbox = await fetch(`${gatewayUrl}/v1/api-keys`, {
-      method: 'POST', headers: { authorization: `Bearer ${liveToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'bench sandbox', scopes: ['agents:read', 'agents:write', 'campaigns:read', 'campaigns:write', 'content:read', 'content:write', 'content:generate', 'analytics:read', 'analytics:write', 'webhooks:read', 'webhooks:write'], mode: 'test' }),
-    }).then((r) => r.json() as Promise<{ token: string }>);
-    const ctx: BenchContext = { gatewayUrl, sandboxToken: sandbox.token, liveToken, adminToken, databaseUrl: infra.databaseUrl, quick, log };
-
-    for (const size of SIZES) {
-      if (size !== SIZES[0]) {
-        log(`seeding up to ${size.toLocaleString('en-US')} agents`);
-        await seed(env, size);
+    for (const [i, size] of SIZES.entries()) {
+      // One database per catalog size, kept between runs so the seed is paid once.
+      delete process.env.DATABASE_URL;
+      const infra = await ensureInfra({ database: `influgentic_bench_${size}`, log });
+      stops.push(() => infra.stop());
+      log(`seeding ${size.toLocaleString('en-US')} agents (tops up an existing bench database)`);
+      await seed({ ...process.env, DATABASE_URL: infra.databaseUrl }, size);
+      const platform = await startBenchPlatform(infra.databaseUrl, infra.natsUrl);
+      sections.push(...(await registrySection(size, platform.gatewayUrl, platform.baselineUrl, platform.ctx.sandboxToken)));
+      if (i === SIZES.length - 1) {
+        for (const [file, fn] of [['./campaigns.bench', 'runCampaignsBench'], ['./content.bench', 'runContentBench']] as const) {
+          const mod: Record<string, (c: BenchContext) => Promise<BenchSection[]>> = require(file);
+          log(`running ${fn}`);
+          sections.push(...(await mod[fn](platform.ctx)));
+        }
       }
-      sections.push(...(await registrySection(size, gatewayUrl, baselineUrl, ctx.sandboxToken)));
-    }
-    for (const [file, fn] of [['./campaigns.bench', 'runCampaignsBench'], ['./content.bench', 'runContentBench']] as const) {
-      let mod: Record<string, (c: BenchContext) => Promise<BenchSection[]>>;
-      try { mod = require(file); } catch { log(`${file} not present; skipping`); continue; }
-      log(`running ${fn}`);
-      sections.push(...(await mod[fn](ctx)));
+      await platform.stop();
     }
   } finally {
     for (const c of children) c.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1500));
-    await infra.stop();
+    for (const stop of stops) await stop().catch(() => undefined);
   }
   const meta = {
     date: new Date().toISOString(), machine: `${require('node:os').cpus().length} cores, Node ${process.version}`,

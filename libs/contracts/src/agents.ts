@@ -1,6 +1,7 @@
 import {
   ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min,
 } from 'class-validator';
+import { PartialType } from '@nestjs/mapped-types';
 import { IntFromQuery } from './validation';
 
 export const AGENT_CATEGORIES = [
@@ -63,18 +64,8 @@ export class CreateAgentBody {
   @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(40, { each: true }) tone_modes?: string[];
 }
 
-/** Merge-patch of an own agent: every builder field optional. */
-export class UpdateAgentBody {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(80) @Matches(/\S/) name?: string;
-  @IsOptional() @IsIn(AGENT_CATEGORIES) category?: AgentCategory;
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20000) persona_prompt?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(100, { each: true }) expertise_domains?: string[];
-  @IsOptional() @IsString() @MaxLength(200) target_audience?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(60) @ArrayUnique() @IsIn(LANGUAGES, { each: true }) languages?: string[];
-  @IsOptional() @IsIn(AGENT_VISIBILITIES) visibility?: AgentVisibility;
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(USE_CASES, { each: true }) use_cases?: UseCase[];
-  @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(40, { each: true }) tone_modes?: string[];
-}
+/** Merge-patch of an own agent: every builder field, each optional, with the same rules. */
+export class UpdateAgentBody extends PartialType(CreateAgentBody) {}
 
 export class AgentIdParams {
   @IsString() @Matches(/^agent_[a-z0-9_]{1,80}$/) id!: string;

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { headers as natsHeaders, type NatsConnection } from 'nats';
 import type { Logger } from 'pino';
 import { eventSubject, newId, type DomainEvent, type EventType, type RequestContext } from '@influgentic/contracts';
@@ -19,6 +19,22 @@ export function messagingTablesSql(schema: string): string[] {
       id bigserial PRIMARY KEY, consumer text NOT NULL, event_id text, subject text NOT NULL, payload text NOT NULL,
       error text, deliveries int NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
   ];
+}
+
+/**
+ * The first migration of a service: its outbox, inbox and dead-letter tables. `name` must end with the 13-digit
+ * timestamp TypeORM orders migrations by.
+ */
+export function messagingTablesMigration(schema: string, name: string): new () => MigrationInterface {
+  return class MessagingTables implements MigrationInterface {
+    name = name;
+    async up(q: QueryRunner): Promise<void> {
+      for (const sql of messagingTablesSql(schema)) await q.query(sql);
+    }
+    async down(q: QueryRunner): Promise<void> {
+      for (const table of ['dead_letters', 'inbox', 'outbox']) await q.query(`DROP TABLE IF EXISTS "${schema}".${table}`);
+    }
+  };
 }
 
 const notifyChannel = (schema: string) => `influgentic_outbox_${schema}`;

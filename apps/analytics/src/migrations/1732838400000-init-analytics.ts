@@ -1,14 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { messagingTablesSql } from '@influgentic/messaging';
+import { messagingTablesMigration } from '@influgentic/messaging';
 
-export class InitAnalytics1732838400000 implements MigrationInterface {
-  name = 'InitAnalytics1732838400000';
-
-  async up(q: QueryRunner): Promise<void> {
-    for (const sql of messagingTablesSql('analytics')) await q.query(sql);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const table of ['dead_letters', 'inbox', 'outbox']) await q.query(`DROP TABLE IF EXISTS "analytics".${table}`);
-  }
-}
+/** The analytics schema's outbox, inbox and dead letters. */
+export const InitAnalytics1732838400000 = messagingTablesMigration('analytics', 'InitAnalytics1732838400000');

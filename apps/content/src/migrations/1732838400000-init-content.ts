@@ -1,14 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { messagingTablesSql } from '@influgentic/messaging';
+import { messagingTablesMigration } from '@influgentic/messaging';
 
-export class InitContent1732838400000 implements MigrationInterface {
-  name = 'InitContent1732838400000';
-
-  async up(q: QueryRunner): Promise<void> {
-    for (const sql of messagingTablesSql('content')) await q.query(sql);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const table of ['dead_letters', 'inbox', 'outbox']) await q.query(`DROP TABLE IF EXISTS "content".${table}`);
-  }
-}
+/** The content schema's outbox, inbox and dead letters. */
+export const InitContent1732838400000 = messagingTablesMigration('content', 'InitContent1732838400000');

@@ -1,14 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { messagingTablesSql } from '@influgentic/messaging';
+import { messagingTablesMigration } from '@influgentic/messaging';
 
-export class InitWebhooks1732838400000 implements MigrationInterface {
-  name = 'InitWebhooks1732838400000';
-
-  async up(q: QueryRunner): Promise<void> {
-    for (const sql of messagingTablesSql('webhooks')) await q.query(sql);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const table of ['dead_letters', 'inbox', 'outbox']) await q.query(`DROP TABLE IF EXISTS "webhooks".${table}`);
-  }
-}
+/** The webhooks schema's outbox, inbox and dead letters. */
+export const InitWebhooks1732838400000 = messagingTablesMigration('webhooks', 'InitWebhooks1732838400000');
