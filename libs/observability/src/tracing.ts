@@ -1,5 +1,6 @@
 import { context, INVALID_SPAN_CONTEXT, propagation, trace, type Context, type Span, SpanKind } from '@opentelemetry/api';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
@@ -18,14 +19,14 @@ export function tracingActive(): boolean {
  * OTEL_TRACES=on to make them for logs only). Without it the request path pays nothing for tracing; request ids
  * still travel in NATS headers and logs either way.
  */
-export function startTracing(serviceName: string): void {
+export function startTracing(serviceName: string, opts: { spanProcessors?: SpanProcessor[] } = {}): void {
   if (sdk || process.env.OTEL_SDK_DISABLED === 'true') return;
   const exporting = !!process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
-  if (!exporting && process.env.OTEL_TRACES !== 'on') return;
+  if (!exporting && process.env.OTEL_TRACES !== 'on' && !opts.spanProcessors) return;
   sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: `influgentic-${serviceName}` }),
-    traceExporter: exporting ? new OTLPTraceExporter() : undefined,
-    spanProcessors: exporting ? undefined : [],
+    traceExporter: exporting && !opts.spanProcessors ? new OTLPTraceExporter() : undefined,
+    spanProcessors: opts.spanProcessors ?? (exporting ? undefined : []),
     instrumentations: [new HttpInstrumentation(), new PgInstrumentation()],
   });
   sdk.start();
