@@ -71,3 +71,43 @@ export function stats(samples: number[]): LatencyStats {
   const round = (n: number) => Math.round(n * 100) / 100;
   return { p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), mean: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)), max: round(s[s.length - 1] ?? NaN) };
 }
+
+/**
+ * Open-loop load at an even pace: one request every 1000/rate ms, each timed from its scheduled start (so a stall
+ * shows up in the latency instead of silently delaying later requests). Used for "latency at a given rate", where
+ * a closed-loop tool's bursts would measure its own queueing.
+ */
+export async function measureFixedRate(load: { url: string; paths: string[]; headers?: Record<string, string>; rate: number; durationSec: number }): Promise<HttpRun> {
+  const http = await import('node:http');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const base = new URL(load.url);
+  const interval = 1000 / load.rate;
+  const total = Math.max(1, Math.round(load.rate * load.durationSec));
+  const samples: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  const start = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const path = load.paths[i % load.paths.length];
+    inflight.push(new Promise<void>((resolve) => {
+      const req = http.request({ host: base.hostname, port: base.port, path, method: 'GET', headers: load.headers, agent }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          samples.push(performance.now() - due);
+          if (res.statusCode! < 200 || res.statusCode! >= 300) non2xx++;
+          resolve();
+        });
+      });
+      req.on('error', () => { errors++; resolve(); });
+      req.end();
+    }));
+  }
+  await Promise.all(inflight);
+  agent.destroy();
+  const elapsed = (performance.now() - start) / 1000;
+  return { ...stats(samples), rps: Math.round(samples.length / elapsed), requests: samples.length, errors, non2xx };
+}
