@@ -43,6 +43,10 @@ describe('gateway cross-cutting behaviour (e2e over HTTP, real Postgres and NATS
       expect(res.body.paths['/v1/agents'].get.tags).toEqual(['registry']);
       expect(res.body.paths['/v1/agents'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CreateAgentBody');
       expect(res.body.components.schemas.CreateAgentBody.properties.category.enum).toContain('automotive');
+      // A merge patch may be sent without a body; the campaign stream only speaks SSE.
+      expect(res.body.paths['/v1/agents/{id}'].patch.requestBody.required).toBe(false);
+      expect(res.body.paths['/v1/agents'].post.requestBody.required).toBe(true);
+      expect(Object.keys(res.body.paths['/v1/campaigns/{id}/stream'].post.responses['200'].content)).toEqual(['text/event-stream']);
     });
 
     it('serves Swagger UI at /docs', async () => {

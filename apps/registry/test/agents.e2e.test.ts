@@ -220,6 +220,7 @@ describe('agent registry (e2e over HTTP)', () => {
     const res = await call('GET', '/v1/agents', undefined, { 'x-influgentic-agent': 'agent_velo_automotive' });
     expect(res.body.data.map((a: any) => a.id)).toEqual(['agent_velo_automotive']);
     const other = await call('GET', '/v1/agents/agent_lumiere_fashion', undefined, { 'x-influgentic-agent': 'agent_velo_automotive' });
-    expect(other.status).toBe(404);
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('forbidden');
   });
 });

@@ -37,9 +37,11 @@ export function buildOpenApi(routes: RouteDef[], serverUrl: string): Schema {
       parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } });
     }
     const responses: Record<string, unknown> = {
-      [String(r.status)]: r.sse
-        ? { description: 'JSON, or Server-Sent Events when asked for', content: { 'application/json': { schema: { type: 'object' } }, 'text/event-stream': { schema: { type: 'string' } } } }
-        : { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } },
+      [String(r.status)]: r.stream?.always
+        ? { description: 'Server-Sent Events', content: { 'text/event-stream': { schema: { type: 'string' } } } }
+        : r.sse
+          ? { description: 'JSON, or Server-Sent Events when asked for', content: { 'application/json': { schema: { type: 'object' } }, 'text/event-stream': { schema: { type: 'string' } } } }
+          : { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } },
       default: { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
     };
     const op: Record<string, unknown> = {
@@ -49,7 +51,9 @@ export function buildOpenApi(routes: RouteDef[], serverUrl: string): Schema {
       ...(r.scope ? { 'x-required-scope': r.scope } : {}),
       ...(r.rateClass ? { 'x-rate-limit-class': r.rateClass } : {}),
     };
-    if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${r.body.name}` } } } };
+    // A body whose every field is optional (a merge patch, say) may be left out.
+    const bodyRequired = !!r.body && ((schemas[r.body.name] as { required?: string[] } | undefined)?.required?.length ?? 0) > 0;
+    if (r.body) op.requestBody = { required: bodyRequired, content: { 'application/json': { schema: { $ref: `#/components/schemas/${r.body.name}` } } } };
     paths[path] = { ...(paths[path] ?? {}), [r.method.toLowerCase()]: op };
   }
   const tags = [...new Set(routes.map((r) => r.tag))].map((name) => ({ name, description: `Operations served by the ${name} ${['gateway', 'operations', 'admin'].includes(name) ? 'gateway' : 'service'}` }));

@@ -98,7 +98,8 @@ export class AgentsService {
 
   async get(ctx: RequestContext, id: string): Promise<AgentDetail> {
     const agent = await this.agents.findVisible(ctx, id);
-    if (!agent || (ctx.agentId && ctx.agentId !== id)) throw DomainError.notFound('Agent', id);
+    if (!agent) throw DomainError.notFound('Agent', id);
+    if (ctx.agentId && ctx.agentId !== id) throw new DomainError('forbidden', `This request is narrowed to agent ${ctx.agentId}`);
     return toDetail(agent, ctx);
   }
 
