@@ -5,6 +5,13 @@ import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS } from '../apps/registry/src/app
 import { InitGateway1732838400000 } from '../apps/gateway/src/migrations/1732838400000-init-gateway';
 
 async function main() {
+  // Standalone, find or start the same Postgres `npm start` uses.
+  let stopInfra: () => Promise<void> = async () => undefined;
+  if (!process.env.DATABASE_URL) {
+    const infra = await require('../scripts/infra').ensureInfra({ log: () => undefined });
+    process.env.DATABASE_URL = infra.databaseUrl;
+    stopInfra = infra.stop;
+  }
   const schemas: Array<{ schema: string; entities: never[] | typeof REGISTRY_ENTITIES; migrations: unknown[] }> = [
     { schema: 'gateway', entities: [], migrations: [InitGateway1732838400000] },
     { schema: 'registry', entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS },
@@ -20,6 +27,7 @@ async function main() {
     await ds.destroy();
     console.log(`migrated ${s.schema}`);
   }
+  await stopInfra();
 }
 
 main().catch((err) => {

@@ -18,6 +18,13 @@ async function main() {
     console.error(`--agents must be an integer between 1 and ${MAX_GENERATED_AGENTS} (got ${raw})`);
     process.exit(2);
   }
+  // Standalone (`npm run seed`), find or start the same Postgres `npm start` uses; under `npm start` DATABASE_URL is set.
+  let stopInfra: () => Promise<void> = async () => undefined;
+  if (!process.env.DATABASE_URL) {
+    const infra = await require('../../scripts/infra').ensureInfra({ log: () => undefined });
+    process.env.DATABASE_URL = infra.databaseUrl;
+    stopInfra = infra.stop;
+  }
   const ds = await openServiceDatabase({ schema: 'registry', entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS, poolSize: 2 });
   try {
     let last = 0;
@@ -30,6 +37,7 @@ async function main() {
     console.log(result.skipped ? 'catalog already seeded; nothing to do' : `seeded ${result.inserted} catalog agents in ${(result.ms / 1000).toFixed(1)} s`);
   } finally {
     await ds.destroy();
+    await stopInfra();
   }
 }
 
