@@ -2,16 +2,11 @@
 import 'reflect-metadata';
 import { openServiceDatabase } from '@influgentic/persistence';
 import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS } from '../apps/registry/src/app.module';
+import { useLocalDatabase } from './local-database';
 import { InitGateway1732838400000 } from '../apps/gateway/src/migrations/1732838400000-init-gateway';
 
 async function main() {
-  // Standalone, find or start the same Postgres `npm start` uses.
-  let stopInfra: () => Promise<void> = async () => undefined;
-  if (!process.env.DATABASE_URL) {
-    const infra = await require('../scripts/infra').ensureInfra({ log: () => undefined });
-    process.env.DATABASE_URL = infra.databaseUrl;
-    stopInfra = infra.stop;
-  }
+  const stopInfra = await useLocalDatabase();
   const schemas: Array<{ schema: string; entities: never[] | typeof REGISTRY_ENTITIES; migrations: unknown[] }> = [
     { schema: 'gateway', entities: [], migrations: [InitGateway1732838400000] },
     { schema: 'registry', entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS },

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { openServiceDatabase } from '@influgentic/persistence';
 import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS } from '../../apps/registry/src/app.module';
+import { useLocalDatabase } from '../local-database';
 import { seedCatalog } from '../../apps/registry/src/catalog/catalog-seeder';
 import { DEFAULT_CATALOG_SIZE, MAX_GENERATED_AGENTS } from '../../apps/registry/src/catalog/catalog-generator';
 
@@ -18,13 +19,7 @@ async function main() {
     console.error(`--agents must be an integer between 1 and ${MAX_GENERATED_AGENTS} (got ${raw})`);
     process.exit(2);
   }
-  // Standalone (`npm run seed`), find or start the same Postgres `npm start` uses; under `npm start` DATABASE_URL is set.
-  let stopInfra: () => Promise<void> = async () => undefined;
-  if (!process.env.DATABASE_URL) {
-    const infra = await require('../../scripts/infra').ensureInfra({ log: () => undefined });
-    process.env.DATABASE_URL = infra.databaseUrl;
-    stopInfra = infra.stop;
-  }
+  const stopInfra = await useLocalDatabase();
   const ds = await openServiceDatabase({ schema: 'registry', entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS, poolSize: 2 });
   try {
     let last = 0;

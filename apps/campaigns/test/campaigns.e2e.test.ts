@@ -3,19 +3,14 @@ import { BusClient } from '@influgentic/messaging';
 import { openServiceDatabase } from '@influgentic/persistence';
 import type { DataSource } from 'typeorm';
 import { apiClient, readEvents, startPlatform, TEST_ADMIN_TOKEN, waitFor, type Platform } from '../../../tools/testing/platform';
+import { LAUNCH_CAMPAIGN } from '../../../tools/testing/fixtures';
 import { CAMPAIGNS_ENTITIES, CAMPAIGNS_MIGRATIONS } from '../src/app.module';
 
 type Call = ReturnType<typeof apiClient>;
 
 const PERSONA = 'NOVA is a forward-thinking AI influencer specializing in sustainable fashion, circular economy, and eco-conscious lifestyle brands. Expert in certifications (GOTS, OEKO-TEX), supply chain transparency, and connecting conscious consumers with ethical brands. Tone: knowledgeable, inspiring, never preachy.';
 
-/** The contract's example, with languages VELO speaks. */
-const LAUNCH = {
-  agent_id: 'agent_velo_automotive', type: 'product_launch', name: 'EV Series X Launch',
-  product: { name: 'EV Series X Pro', description: 'Next-gen all-electric SUV', key_features: ['800km range', 'AI-drive'], target_audience: 'tech_enthusiasts_25_45' },
-  config: { tone: 'expert_enthusiastic', languages: ['en', 'de'], output_formats: ['social_post', 'video_script'], compliance_mode: 'standard', duration_days: 30, starts_at: null },
-  budget_usd: 5000,
-};
+const LAUNCH = LAUNCH_CAMPAIGN;
 
 const CAMPAIGN_FIELDS = [
   'id', 'agent_id', 'type', 'name', 'product', 'config', 'budget_usd', 'spent_usd', 'status', 'starts_at', 'ends_at', 'created_at', 'updated_at', 'performance',

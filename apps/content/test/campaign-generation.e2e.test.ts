@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { CampaignSubjects, newId, type SpendReservation } from '@influgentic/contracts';
 import { BusClient } from '@influgentic/messaging';
 import { apiClient, startPlatform, TEST_ADMIN_TOKEN, waitFor, type Platform } from '../../../tools/testing/platform';
+import { LAUNCH_CAMPAIGN } from '../../../tools/testing/fixtures';
 import { UnfinishedWorker } from '../src/generate/unfinished.worker';
 import type { ContentItemEntity } from '../src/items/content-item.entity';
 import { ContentRepository } from '../src/items/content.repository';
@@ -11,13 +12,8 @@ type Call = ReturnType<typeof apiClient>;
 
 const PERSONA = 'MIRA is a multilingual AI influencer for electric mobility and smart commuting. Expert in battery technology, charging networks and total cost of ownership. Tone: precise, warm, practical; never hype.';
 
-/** The contract's campaign example (VELO bills 4 USD a piece in live mode). */
-const LAUNCH = {
-  agent_id: 'agent_velo_automotive', type: 'product_launch', name: 'EV Series X Launch',
-  product: { name: 'EV Series X Pro', description: 'Next-gen all-electric SUV', key_features: ['800km range', 'AI-drive'], target_audience: 'tech_enthusiasts_25_45' },
-  config: { tone: 'expert_enthusiastic', languages: ['en', 'de'], output_formats: ['social_post', 'video_script'], compliance_mode: 'standard', duration_days: 30, starts_at: null },
-  budget_usd: 5000,
-};
+/** VELO bills 4 USD a piece in live mode. */
+const LAUNCH = LAUNCH_CAMPAIGN;
 
 /**
  * Generation inside a campaign: the campaign's product, tone, languages and compliance mode apply, spend is held

@@ -5,7 +5,7 @@ import {
   type Campaign, type CampaignContext, type Page, type RequestContext,
 } from '@influgentic/contracts';
 import { OutboxWriter } from '@influgentic/messaging';
-import { decodeCursor, encodeCursor } from '@influgentic/persistence';
+import { cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
 import { AGENT_DIRECTORY, type AgentDirectory } from '../registry/agent-directory';
 import { rateCentsFor, usdToCents } from '../spend/spend-rules';
 import { checkAgentFit, checkAgentReady } from './agent-fit';
@@ -81,11 +81,8 @@ export class CampaignsService {
     let after: string | undefined;
     let total: number | undefined;
     if (query.cursor) {
-      const decoded = decodeCursor(kind, query.cursor, 2);
-      if (!decoded || typeof decoded[0] !== 'string') {
-        throw DomainError.validation([{ field: 'cursor', code: 'invalid', message: 'is not a cursor of this list (filters must stay the same)' }]);
-      }
-      after = decoded[0];
+      const decoded = cursorValuesOrThrow(kind, query.cursor, 2, 'is not a cursor of this list (filters must stay the same)');
+      after = String(decoded[0]);
       total = Number(decoded[1]);
     }
     const [rows, counted] = await Promise.all([

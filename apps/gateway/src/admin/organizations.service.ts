@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DomainError, IntFromQuery, newId, PLANS, SCOPES, validateOrThrow, type Page, type Plan } from '@influgentic/contracts';
-import { decodeCursor, encodeCursor } from '@influgentic/persistence';
+import { cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
 import type { ApiKeysService } from '../auth/api-keys.service';
 import type { GatewayRepository, OrganizationRow } from '../auth/gateway.repository';
 
@@ -47,9 +47,7 @@ export class OrganizationsService {
     const limit = q.limit ?? 20;
     let after: string | undefined;
     if (q.cursor) {
-      const d = decodeCursor('orgs', q.cursor, 1);
-      if (!d) throw DomainError.validation([{ field: 'cursor', code: 'invalid', message: 'is not a cursor of this list' }]);
-      after = String(d[0]);
+      after = String(cursorValuesOrThrow('orgs', q.cursor, 1)[0]);
     }
     const [rows, total] = await Promise.all([this.repo.listOrganizations(limit, after), this.repo.countOrganizations()]);
     const data = rows.slice(0, limit);

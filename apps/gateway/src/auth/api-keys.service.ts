@@ -1,6 +1,6 @@
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError, IntFromQuery, newId, SCOPES, validateOrThrow, type Page, type Scope } from '@influgentic/contracts';
-import { decodeCursor, encodeCursor } from '@influgentic/persistence';
+import { cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
 import type { Principal } from './authenticator';
 import { GatewayRepository, type ApiKeyRow } from './gateway.repository';
 import { generateToken, hashToken, tokenHint } from './tokens';
@@ -58,9 +58,7 @@ export class ApiKeysService {
     const limit = query.limit ?? 20;
     let after: string | undefined;
     if (query.cursor) {
-      const decoded = decodeCursor('keys', query.cursor, 1);
-      if (!decoded) throw DomainError.validation([{ field: 'cursor', code: 'invalid', message: 'is not a cursor of this list' }]);
-      after = String(decoded[0]);
+      after = String(cursorValuesOrThrow('keys', query.cursor, 1)[0]);
     }
     const [rows, total] = await Promise.all([this.repo.listKeys(caller.organizationId, limit, after), this.repo.countKeys(caller.organizationId)]);
     const data = rows.slice(0, limit);

@@ -4,7 +4,7 @@ import {
   type AgentDetail, type AgentSort, type ResolvedAgent, type AgentSummary, type Page, type RequestContext,
 } from '@influgentic/contracts';
 import { OutboxWriter } from '@influgentic/messaging';
-import { decodeCursor, encodeCursor } from '@influgentic/persistence';
+import { cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
 import { AgentEntity } from './agent.entity';
 import { AgentsRepository, SORT_COLUMNS, type AgentFilter } from './agents.repository';
 
@@ -80,8 +80,7 @@ export class AgentsService {
     let after: [unknown, string] | undefined;
     let total: number | undefined;
     if (query.cursor) {
-      const decoded = decodeCursor(kind, query.cursor, 3);
-      if (!decoded) throw DomainError.validation([{ field: 'cursor', code: 'invalid', message: 'is not a cursor of this list (filters and sort must stay the same)' }]);
+      const decoded = cursorValuesOrThrow(kind, query.cursor, 3, 'is not a cursor of this list (filters and sort must stay the same)');
       after = [decoded[0], String(decoded[1])];
       total = Number(decoded[2]);
     }
