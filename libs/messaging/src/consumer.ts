@@ -32,7 +32,9 @@ const backoffMs = (attempt: number) => Math.min(30_000, 250 * 2 ** Math.max(0, a
 /**
  * A durable JetStream pull consumer with an inbox: each event id is processed at most once per consumer
  * (the inbox row commits with the handler's writes), acked only after commit, nak'ed with backoff on failure,
- * and parked in dead_letters after maxDeliver attempts.
+ * and parked in dead_letters after maxDeliver attempts. The message is terminated only once its dead letter is
+ * stored; until then it is nak'ed and comes back (JetStream's own max_deliver is unlimited for that reason, and
+ * maxDeliver is counted here).
  */
 export class EventConsumer {
   private messages?: ConsumerMessages;
@@ -57,7 +59,7 @@ export class EventConsumer {
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: filter,
-      max_deliver: this.opts.maxDeliver ?? 10,
+      max_deliver: -1,
       ack_wait: (this.opts.ackWaitMs ?? 30_000) * 1e6,
     };
     try {
@@ -88,6 +90,10 @@ export class EventConsumer {
     return this.opts.types === '*' || (this.opts.types as string[]).includes(type);
   }
 
+  private get maxDeliver(): number {
+    return this.opts.maxDeliver ?? 10;
+  }
+
   private async process(msg: JsMsg): Promise<void> {
     let event: DomainEvent;
     try {
@@ -95,6 +101,11 @@ export class EventConsumer {
       if (!event?.id || !event.type) throw new Error('not an event envelope');
     } catch (err) {
       await this.deadLetter(msg, undefined, err);
+      return;
+    }
+    if (msg.info.deliveryCount > this.maxDeliver) {
+      // Its attempts are used up; it is back only because storing its dead letter failed.
+      await this.deadLetter(msg, event.id, new Error('max deliveries reached; dead letter not stored on an earlier delivery'));
       return;
     }
     try {
@@ -111,7 +122,7 @@ export class EventConsumer {
       this.processed++;
     } catch (err) {
       const deliveries = msg.info.deliveryCount;
-      if (deliveries >= (this.opts.maxDeliver ?? 10)) {
+      if (deliveries >= this.maxDeliver) {
         await this.deadLetter(msg, event.id, err);
       } else {
         this.log.warn({ err: String(err), event_id: event.id, type: event.type, deliveries }, 'event handling failed; will retry');
@@ -120,12 +131,22 @@ export class EventConsumer {
     }
   }
 
+  /** Stores the dead letter, then terminates the message; if the store fails the message is nak'ed and comes back. */
   private async deadLetter(msg: JsMsg, eventId: string | undefined, err: unknown): Promise<void> {
-    this.log.error({ err: String(err), event_id: eventId, subject: msg.subject }, 'event dead-lettered');
-    await this.ds.query(
-      `INSERT INTO "${this.schema}".dead_letters (consumer, event_id, subject, payload, error, deliveries) VALUES ($1,$2,$3,$4,$5,$6)`,
-      [this.opts.durable, eventId ?? null, msg.subject, msg.string(), String(err).slice(0, 2000), msg.info.deliveryCount],
-    ).catch(() => undefined);
+    const deliveries = msg.info.deliveryCount;
+    try {
+      // Once per consumer and event: a redelivery after a lost `term` finds it already there.
+      await this.ds.query(
+        `INSERT INTO "${this.schema}".dead_letters (consumer, event_id, subject, payload, error, deliveries) VALUES ($1,$2,$3,$4,$5,$6)
+         ON CONFLICT (consumer, event_id) WHERE event_id IS NOT NULL DO NOTHING`,
+        [this.opts.durable, eventId ?? null, msg.subject, msg.string(), String(err).slice(0, 2000), deliveries],
+      );
+    } catch (storeErr) {
+      this.log.error({ err: String(storeErr), cause: String(err), event_id: eventId, subject: msg.subject, deliveries }, 'dead letter not stored; event will be redelivered');
+      msg.nak(backoffMs(deliveries));
+      return;
+    }
+    this.log.error({ err: String(err), event_id: eventId, subject: msg.subject, deliveries }, 'event dead-lettered');
     msg.term();
   }
 }

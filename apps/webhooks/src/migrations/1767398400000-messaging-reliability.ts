@@ -1,0 +1,4 @@
+import { messagingReliabilityMigration } from '@influgentic/messaging';
+
+/** Outbox leases, ordering per aggregate, parking and retention indexes; one dead letter per consumer and event. */
+export const MessagingReliability1767398400000 = messagingReliabilityMigration('webhooks', 'MessagingReliability1767398400000');
