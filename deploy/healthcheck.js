@@ -14,13 +14,22 @@ async function checkGateway() {
   if (res.status !== 200) throw new Error(`/health answered ${res.status}`);
 }
 
+// The same credentials the service itself uses (libs/messaging natsAuthOptions); its NATS user may ask its own health.
+function natsAuth() {
+  const env = process.env;
+  if (env.NATS_CREDS) return { authenticator: require('nats').credsAuthenticator(require('node:fs').readFileSync(env.NATS_CREDS)) };
+  if (env.NATS_USER) return { user: env.NATS_USER, pass: env.NATS_PASSWORD || '', inboxPrefix: `_INBOX_${env.NATS_USER.replace(/[^A-Za-z0-9_-]/g, '_')}` };
+  if (env.NATS_TOKEN) return { token: env.NATS_TOKEN };
+  return {};
+}
+
 async function checkService() {
   const { connect, JSONCodec } = require('nats');
   const codec = JSONCodec();
   // Same namespacing as the contracts library, so a prefixed installation is probed on its own subjects.
   const prefix = (process.env.INFLUGENTIC_NATS_PREFIX || '').replace(/[^A-Za-z0-9_-]/g, '');
   const subject = `${prefix ? `${prefix}.` : ''}${service}.health.v1`;
-  const nc = await connect({ servers: (process.env.NATS_URL || 'nats://127.0.0.1:4222').split(','), timeout: TIMEOUT_MS, reconnect: false });
+  const nc = await connect({ servers: (process.env.NATS_URL || 'nats://127.0.0.1:4222').split(','), timeout: TIMEOUT_MS, reconnect: false, ...natsAuth() });
   try {
     // The NestJS NATS transport expects its request envelope: { pattern, data, id }.
     const msg = await nc.request(subject, codec.encode({ pattern: subject, data: {}, id: `healthcheck-${Date.now()}` }), { timeout: TIMEOUT_MS });

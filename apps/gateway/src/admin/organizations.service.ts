@@ -1,5 +1,6 @@
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DomainError, IntFromQuery, newId, PLANS, SCOPES, validateOrThrow, type Page, type Plan } from '@influgentic/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { DomainError, IntFromQuery, newId, PLANS, RATE_CLASSES, SCOPES, validateOrThrow, type Page, type Plan } from '@influgentic/contracts';
 import { cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
 import type { ApiKeysService } from '../auth/api-keys.service';
 import type { GatewayRepository, OrganizationRow } from '../auth/gateway.repository';
@@ -9,13 +10,24 @@ export class CreateOrganizationBody {
   @IsIn(PLANS) plan!: Plan;
 }
 
+/** Per-minute limits that replace the plan's for one organization; `null` for a class returns it to the plan's. */
+export class RateLimitOverridesBody {
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) read?: number | null;
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) write?: number | null;
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) generate?: number | null;
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) ingest?: number | null;
+}
+
 export class UpdateOrganizationBody {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(120) name?: string;
   @IsOptional() @IsIn(PLANS) plan?: Plan;
+  /** Merge patch of the overrides; `null` clears them all. */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => RateLimitOverridesBody) rate_limits?: RateLimitOverridesBody | null;
 }
 
 export class OrganizationIdParams {
-  @IsString() @Matches(/^org_[a-z0-9_]{1,80}$/) id!: string;
+  // An id that names nothing is a 404 whatever its shape (API.md, Conventions).
+  @IsString() @MaxLength(255) id!: string;
 }
 
 export class OrganizationListQuery {
@@ -24,7 +36,7 @@ export class OrganizationListQuery {
 }
 
 const toOrganization = (o: OrganizationRow) => ({
-  id: o.id, name: o.name, plan: o.plan, created_at: new Date(o.created_at).toISOString(), updated_at: new Date(o.updated_at).toISOString(),
+  id: o.id, name: o.name, plan: o.plan, rate_limits: o.rate_limits ?? null, created_at: new Date(o.created_at).toISOString(), updated_at: new Date(o.updated_at).toISOString(),
 });
 
 /** The operator API: organizations and their first key. */
@@ -47,7 +59,7 @@ export class OrganizationsService {
     const limit = q.limit ?? 20;
     let after: string | undefined;
     if (q.cursor) {
-      after = String(cursorValuesOrThrow('orgs', q.cursor, 1)[0]);
+      after = String(cursorValuesOrThrow('orgs', q.cursor, ['string'])[0]);
     }
     const [rows, total] = await Promise.all([this.repo.listOrganizations(limit, after), this.repo.countOrganizations()]);
     const data = rows.slice(0, limit);
@@ -64,9 +76,18 @@ export class OrganizationsService {
   async update(rawParams: unknown, rawBody: unknown) {
     const { id } = validateOrThrow(OrganizationIdParams, rawParams);
     const body = validateOrThrow(UpdateOrganizationBody, rawBody);
-    const org = await this.repo.updateOrganization(id, body);
+    const rateLimits = (rawBody as { rate_limits?: unknown } | undefined)?.rate_limits === null ? null
+      : body.rate_limits ? overridesPatch(body.rate_limits) : undefined;
+    const org = await this.repo.updateOrganization(id, { name: body.name, plan: body.plan, rateLimits });
     if (!org) throw DomainError.notFound('Organization', id);
     this.onPlanChanged(id);
     return toOrganization(org);
   }
+}
+
+/** Only the classes the patch names: a number sets the override, null removes it. */
+function overridesPatch(body: RateLimitOverridesBody): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const cls of RATE_CLASSES) if (body[cls] !== undefined) out[cls] = body[cls] ?? null;
+  return out;
 }

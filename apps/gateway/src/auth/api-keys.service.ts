@@ -2,7 +2,7 @@ import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional
 import { DomainError, IntFromQuery, newId, SCOPES, validateOrThrow, type Page, type Scope } from '@influgentic/contracts';
 import { cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
 import type { Principal } from './authenticator';
-import { GatewayRepository, type ApiKeyRow } from './gateway.repository';
+import { GatewayRepository, type ApiKeyRow, type KeyVisibility } from './gateway.repository';
 import { generateToken, hashToken, tokenHint } from './tokens';
 
 export class CreateApiKeyBody {
@@ -13,7 +13,8 @@ export class CreateApiKeyBody {
 }
 
 export class ApiKeyIdParams {
-  @IsString() @MaxLength(64) id!: string;
+  // Any id up to 255 characters that names no key is a 404, never a validation error (API.md, Conventions).
+  @IsString() @MaxLength(255) id!: string;
 }
 
 export class ListQuery {
@@ -40,7 +41,8 @@ export class ApiKeysService {
       throw new DomainError('insufficient_scope', `A key cannot grant scopes it does not hold: ${beyond.join(', ')}`, [{ field: 'scopes', code: 'forbidden', message: `not held by the calling key: ${beyond.join(', ')}` }]);
     }
     if (!caller.livemode && body.mode === 'live') {
-      throw DomainError.validation([{ field: 'mode', code: 'forbidden', message: 'a sandbox key can only create sandbox (test) keys' }]);
+      // Not a malformed request but one this key may not make: a sandbox must never mint live credentials.
+      throw new DomainError('forbidden', 'A sandbox (ig_test_) key can only create sandbox keys', [{ field: 'mode', code: 'forbidden', message: 'a sandbox key cannot create live keys' }]);
     }
     return this.issue(caller.organizationId, body.name, body.scopes, body.mode, body.expires_in_days);
   }
@@ -58,19 +60,33 @@ export class ApiKeysService {
     const limit = query.limit ?? 20;
     let after: string | undefined;
     if (query.cursor) {
-      after = String(cursorValuesOrThrow('keys', query.cursor, 1)[0]);
+      after = String(cursorValuesOrThrow('keys', query.cursor, ['string'])[0]);
     }
-    const [rows, total] = await Promise.all([this.repo.listKeys(caller.organizationId, limit, after), this.repo.countKeys(caller.organizationId)]);
+    const seen = visibility(caller);
+    const [rows, total] = await Promise.all([this.repo.listKeys(caller.organizationId, seen, limit, after), this.repo.countKeys(caller.organizationId, seen)]);
     const data = rows.slice(0, limit);
     const next = rows.length > limit ? encodeCursor('keys', [data[data.length - 1].id]) : null;
     return { data: data.map(toApiKey), meta: { total, limit, next_cursor: next } };
   }
 
+  async get(caller: Principal, rawParams: unknown) {
+    const { id } = validateOrThrow(ApiKeyIdParams, rawParams);
+    const row = await this.repo.findKey(caller.organizationId, visibility(caller), id);
+    if (!row) throw DomainError.notFound('API key', id);
+    return toApiKey(row);
+  }
+
+  /** Revokes at once; revoking a revoked key answers the same again (a repeated DELETE is not an error). */
   async revoke(caller: Principal, rawParams: unknown) {
     const { id } = validateOrThrow(ApiKeyIdParams, rawParams);
-    const row = await this.repo.revokeKey(caller.organizationId, id);
+    const row = await this.repo.revokeKey(caller.organizationId, visibility(caller), id);
     if (!row) throw DomainError.notFound('API key', id);
     this.onRevoked(row.token_hash);
     return { id, revoked: true };
   }
+}
+
+/** A sandbox key sees and manages sandbox keys only; live keys do not exist for it (404, not 403). */
+function visibility(caller: Principal): KeyVisibility {
+  return caller.livemode ? 'all' : 'test';
 }

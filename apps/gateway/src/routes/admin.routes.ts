@@ -8,6 +8,6 @@ export function adminRoutes(orgs: OrganizationsService): RouteDef[] {
     { method: 'POST', path: '/admin/v1/organizations', tag: 'admin', summary: 'Create an organization and its first key', auth: 'admin', status: 201, body: CreateOrganizationBody, local: (c) => orgs.create(c.body) },
     { method: 'GET', path: '/admin/v1/organizations', tag: 'admin', summary: 'List organizations', auth: 'admin', status: 200, query: OrganizationListQuery, local: (c) => orgs.list(c.query) },
     { method: 'GET', path: '/admin/v1/organizations/:id', tag: 'admin', summary: 'Get an organization', auth: 'admin', status: 200, params: OrganizationIdParams, local: (c) => orgs.get(c.params) },
-    { method: 'PATCH', path: '/admin/v1/organizations/:id', tag: 'admin', summary: 'Rename an organization or change its plan', auth: 'admin', status: 200, params: OrganizationIdParams, body: UpdateOrganizationBody, local: (c) => orgs.update(c.params, c.body) },
+    { method: 'PATCH', path: '/admin/v1/organizations/:id', tag: 'admin', summary: 'Rename an organization, change its plan or override its rate limits', auth: 'admin', status: 200, params: OrganizationIdParams, body: UpdateOrganizationBody, local: (c) => orgs.update(c.params, c.body) },
   ];
 }
