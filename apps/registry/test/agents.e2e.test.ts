@@ -202,7 +202,7 @@ describe('agent registry (e2e over HTTP)', () => {
     expect(dup.body.errors[0].field).toBe('name');
   });
 
-  it('patches (merge) and retrains, then soft-deletes (404 afterwards)', async () => {
+  it('patches (merge) and retrains, then soft-deletes (404 afterwards, a repeated DELETE answers like the first)', async () => {
     const res = await call('POST', '/v1/agents', { name: `Patchable ${RUN}`, category: 'food', persona_prompt: NOVA });
     await waitFor(async () => (await call('GET', `/v1/agents/${res.body.id}`)).body.status === 'ready');
     const patched = await call('PATCH', `/v1/agents/${res.body.id}`, { visibility: 'public', target_audience: 'home cooks' }, { 'content-type': 'application/merge-patch+json' });
@@ -213,7 +213,28 @@ describe('agent registry (e2e over HTTP)', () => {
     const deleted = await call('DELETE', `/v1/agents/${res.body.id}`);
     expect(deleted.status).toBe(200);
     expect((await call('GET', `/v1/agents/${res.body.id}`)).status).toBe(404);
-    expect((await call('DELETE', `/v1/agents/${res.body.id}`)).status).toBe(404);
+    // A repeated DELETE answers like the first (a client retrying after a lost answer sees success).
+    const again = await call('DELETE', `/v1/agents/${res.body.id}`);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(deleted.body);
+  });
+
+  it('accepts back the object a GET returned: unchanged values are no-ops (no retraining), changed read-only ones are named', async () => {
+    const res = await call('POST', '/v1/agents', { name: `Round trip ${RUN}`, category: 'food', persona_prompt: NOVA, languages: ['en', 'de'] });
+    await waitFor(async () => (await call('GET', `/v1/agents/${res.body.id}`)).body.status === 'ready');
+    const got = (await call('GET', `/v1/agents/${res.body.id}`)).body;
+    const same = await call('PATCH', `/v1/agents/${res.body.id}`, got);
+    expect(same.status).toBe(200);
+    expect(same.body).toEqual(got);
+    const renamed = await call('PATCH', `/v1/agents/${res.body.id}`, { ...got, visibility: 'public' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ visibility: 'public', status: 'ready' });
+    const moved = await call('PATCH', `/v1/agents/${res.body.id}`, { ...got, id: 'agent_someone_else', created_at: '2020-01-01T00:00:00.000Z' });
+    expect(moved.status).toBe(422);
+    expect(moved.body.errors.map((e: any) => [e.field, e.code])).toEqual([['id', 'read_only'], ['created_at', 'read_only']]);
+    const retrain = await call('PATCH', `/v1/agents/${res.body.id}`, { ...got, persona_prompt: `${NOVA} Now also grills.` });
+    expect(retrain.status).toBe(200);
+    expect(retrain.body.status).toBe('training');
   });
 
   it('narrows lists to X-Influgentic-Agent', async () => {

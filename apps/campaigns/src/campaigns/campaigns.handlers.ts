@@ -1,17 +1,18 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CampaignIdParams, CampaignSubjects, validateOrThrow, type RequestContext, type RpcRequest } from '@influgentic/contracts';
-import { Caller } from '@influgentic/messaging';
+import { Caller, ForwardedIdempotencyKey, IdempotencyStore, type IdempotencyKey } from '@influgentic/messaging';
 import { CampaignsService } from './campaigns.service';
 
 /** NATS handlers: one call into the service each. */
 @Controller()
 export class CampaignsHandlers {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(private readonly campaigns: CampaignsService, private readonly idempotency: IdempotencyStore) {}
 
+  /** Creates and actions record an Idempotency-Key's outcome with their write, so a retry gets that outcome back. */
   @MessagePattern(CampaignSubjects.create)
-  create(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.campaigns.create(ctx, req.body);
+  create(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.campaigns.create(ctx, req.body, run.commit));
   }
 
   @MessagePattern(CampaignSubjects.list)
@@ -30,18 +31,23 @@ export class CampaignsHandlers {
   }
 
   @MessagePattern(CampaignSubjects.pause)
-  pause(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.campaigns.pause(ctx, validateOrThrow(CampaignIdParams, req.params).id);
+  pause(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.campaigns.pause(ctx, validateOrThrow(CampaignIdParams, req.params).id, run.commit));
   }
 
   @MessagePattern(CampaignSubjects.resume)
-  resume(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.campaigns.resume(ctx, validateOrThrow(CampaignIdParams, req.params).id);
+  resume(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.campaigns.resume(ctx, validateOrThrow(CampaignIdParams, req.params).id, run.commit));
   }
 
   @MessagePattern(CampaignSubjects.cancel)
-  cancel(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.campaigns.cancel(ctx, validateOrThrow(CampaignIdParams, req.params).id);
+  cancel(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.campaigns.cancel(ctx, validateOrThrow(CampaignIdParams, req.params).id, run.commit));
+  }
+
+  @MessagePattern(CampaignSubjects.remove)
+  remove(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.campaigns.remove(ctx, validateOrThrow(CampaignIdParams, req.params).id, run.commit));
   }
 
   /** Internal: the content service reads a campaign's generation context (`{ campaign_id }`). */

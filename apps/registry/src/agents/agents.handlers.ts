@@ -1,13 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AgentIdParams, ResolveAgentBody, Subjects, validateOrThrow, type RequestContext, type RpcRequest } from '@influgentic/contracts';
-import { Caller } from '@influgentic/messaging';
+import { Caller, ForwardedIdempotencyKey, IdempotencyStore, type IdempotencyKey } from '@influgentic/messaging';
 import { AgentsService } from './agents.service';
 
 /** NATS handlers: one call into the service each. */
 @Controller()
 export class AgentsHandlers {
-  constructor(private readonly agents: AgentsService) {}
+  constructor(private readonly agents: AgentsService, private readonly idempotency: IdempotencyStore) {}
 
   @MessagePattern(Subjects.registry.agentsList)
   list(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
@@ -19,9 +19,10 @@ export class AgentsHandlers {
     return this.agents.get(ctx, validateOrThrow(AgentIdParams, req.params).id);
   }
 
+  /** The insert records an Idempotency-Key's outcome in its transaction, so a retry gets the same agent back. */
   @MessagePattern(Subjects.registry.agentsCreate)
-  create(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.agents.create(ctx, req.body);
+  create(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.agents.create(ctx, req.body, run.commit));
   }
 
   @MessagePattern(Subjects.registry.agentsUpdate)

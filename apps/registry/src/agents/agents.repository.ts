@@ -4,13 +4,15 @@ import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { AgentSort, RequestContext } from '@influgentic/contracts';
+import type { CursorValueType } from '@influgentic/persistence';
 import { AgentEntity } from './agent.entity';
 
-export const SORT_COLUMNS: Record<AgentSort, { column: string; type: string }> = {
-  reach: { column: 'reach', type: 'bigint' },
-  engagement: { column: 'engagement_rate', type: 'double precision' },
-  campaigns: { column: 'total_campaigns', type: 'integer' },
-  rating: { column: 'rating', type: 'real' },
+/** Each sort column, its SQL type, and what a cursor's copy of its value must be to be compared with it. */
+export const SORT_COLUMNS: Record<AgentSort, { column: string; type: string; cursor: CursorValueType }> = {
+  reach: { column: 'reach', type: 'bigint', cursor: 'int64' },
+  engagement: { column: 'engagement_rate', type: 'double precision', cursor: 'float8' },
+  campaigns: { column: 'total_campaigns', type: 'integer', cursor: 'int32' },
+  rating: { column: 'rating', type: 'real', cursor: 'float4' },
 };
 
 export interface AgentFilter {
@@ -124,6 +126,14 @@ export class AgentsRepository {
       .where('a.id = :id AND a.deleted_at IS NULL AND a.organization_id = :org AND a.livemode = :lm', { id, org: ctx.organizationId, lm: ctx.livemode });
     if (lock) qb.setLock('pessimistic_write');
     return qb.getOne();
+  }
+
+  /** Whether the caller's organization owned this agent and deleted it (a repeated DELETE answers like the first). */
+  async wasDeletedByOwner(ctx: RequestContext, id: string): Promise<boolean> {
+    const rows = await this.repo().query(
+      `SELECT 1 FROM registry.agents WHERE id = $1 AND organization_id = $2 AND livemode = $3 AND deleted_at IS NOT NULL`,
+      [id, ctx.organizationId, ctx.livemode]);
+    return rows.length > 0;
   }
 
   async insert(agent: Partial<AgentEntity>, m?: EntityManager): Promise<void> {

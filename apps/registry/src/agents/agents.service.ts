@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CreateAgentBody, DomainError, ListAgentsQuery, newId, UpdateAgentBody, validateOrThrow,
+  CreateAgentBody, DomainError, ListAgentsQuery, newId, sameJson, UpdateAgentBody, validateOrThrow, writableFields,
   type AgentDetail, type AgentSort, type ResolvedAgent, type AgentSummary, type Page, type RequestContext,
 } from '@influgentic/contracts';
-import { OutboxWriter } from '@influgentic/messaging';
-import { cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
+import { OutboxWriter, type Commit } from '@influgentic/messaging';
+import { cursorKind, cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
 import { AgentEntity } from './agent.entity';
 import { AgentsRepository, SORT_COLUMNS, type AgentFilter } from './agents.repository';
 
@@ -75,12 +75,12 @@ export class AgentsService {
       q: query.q?.trim() || undefined, category: query.category, use_case: query.use_case, language: query.language,
       min_reach: query.min_reach, tier: query.tier, visibility: query.visibility, agent_id: ctx.agentId,
     };
-    // The cursor remembers the filter it belongs to and the total, so later pages cost one indexed query.
-    const kind = `agents:${sort}:${JSON.stringify(filter)}`;
+    // The cursor remembers (a hash of) the filter it belongs to and the total, so later pages cost one indexed query.
+    const kind = cursorKind(`agents:${sort}`, filter);
     let after: [unknown, string] | undefined;
     let total: number | undefined;
     if (query.cursor) {
-      const decoded = cursorValuesOrThrow(kind, query.cursor, 3, 'is not a cursor of this list (filters and sort must stay the same)');
+      const decoded = cursorValuesOrThrow(kind, query.cursor, [SORT_COLUMNS[sort].cursor, 'string', 'count'], 'is not a cursor of this list (filters and sort must stay the same)');
       after = [decoded[0], String(decoded[1])];
       total = Number(decoded[2]);
     }
@@ -109,7 +109,8 @@ export class AgentsService {
     return { ...toDetail(agent, ctx), persona_prompt: agent.persona_prompt };
   }
 
-  async create(ctx: RequestContext, rawBody: unknown) {
+  /** `commit` runs the insert's transaction; the handler passes one that records an Idempotency-Key's outcome in it. */
+  async create(ctx: RequestContext, rawBody: unknown, commit: Commit = (write) => this.agents.transaction(write)) {
     const body = validateOrThrow(CreateAgentBody, rawBody);
     const now = new Date();
     const readyAt = new Date(now.getTime() + TRAINING_DELAY_MS());
@@ -124,26 +125,36 @@ export class AgentsService {
       pricing: { model: 'per_post', base_rate_usd: 0, per_item_usd: 0, included_in_plans: ['starter', 'growth', 'enterprise'] },
       style_profile: null, keywords: [], failure_reason: null, train_after: readyAt, created_at: now, updated_at: now, deleted_at: null,
     };
+    const answer = {
+      id, name: agent.name as string, status: 'training' as const, estimated_ready_at: readyAt.toISOString(),
+      dashboard_url: `${publicBaseUrl()}/docs#/agents`, api_endpoint: `${publicBaseUrl()}/v1/agents/${id}`,
+    };
     try {
-      await this.agents.insert(agent);
+      return await commit(async (m) => {
+        await this.agents.insert(agent, m);
+        return answer;
+      });
     } catch (err) {
       if ((err as { code?: string }).code === '23505') {
         throw new DomainError('conflict', `An agent named "${body.name}" already exists in this organization`, [{ field: 'name', code: 'unique', message: 'is already used by another agent' }]);
       }
       throw err;
     }
-    return {
-      id, name: agent.name as string, status: 'training', estimated_ready_at: readyAt.toISOString(),
-      dashboard_url: `${publicBaseUrl()}/docs#/agents`, api_endpoint: `${publicBaseUrl()}/v1/agents/${id}`,
-    };
   }
 
+  /**
+   * Merge-patch of an own agent. What a GET returned may be sent back: values equal to the current ones (read-only
+   * ones included) change nothing, and only a real change to the persona's fields sends it back to training.
+   */
   async update(ctx: RequestContext, id: string, rawBody: unknown): Promise<AgentDetail> {
-    const patch = validateOrThrow(UpdateAgentBody, rawBody);
+    const body = validateOrThrow(UpdateAgentBody, rawBody);
     const result = await this.agents.transaction(async (m) => {
       const agent = await this.ownedOrRefuse(ctx, id, m);
-      const retrain = RETRAIN_FIELDS.some((f) => patch[f] !== undefined);
-      Object.assign(agent, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+      const patch = writableFields(UpdateAgentBody, body, toDetail(agent, ctx) as unknown as Record<string, unknown>);
+      const changes = Object.entries(patch).filter(([key, value]) => !sameJson(value, (agent as unknown as Record<string, unknown>)[key]));
+      if (!changes.length) return agent;
+      const retrain = changes.some(([key]) => (RETRAIN_FIELDS as string[]).includes(key));
+      Object.assign(agent, Object.fromEntries(changes));
       agent.updated_at = new Date();
       if (retrain) {
         agent.status = 'training';
@@ -163,6 +174,7 @@ export class AgentsService {
   }
 
   async remove(ctx: RequestContext, id: string): Promise<{ id: string; deleted: true }> {
+    if (!(ctx.agentId && ctx.agentId !== id) && await this.agents.wasDeletedByOwner(ctx, id)) return { id, deleted: true };
     await this.agents.transaction(async (m) => {
       const agent = await this.ownedOrRefuse(ctx, id, m);
       agent.deleted_at = new Date();
