@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
-import { CampaignSubjects, newId, type SpendReservation } from '@influgentic/contracts';
+import { CampaignSubjects, DomainError, newId, type SpendReservation } from '@influgentic/contracts';
 import { BusClient } from '@influgentic/messaging';
 import { apiClient, startPlatform, TEST_ADMIN_TOKEN, waitFor, type Platform } from '../../../tools/testing/platform';
 import { LAUNCH_CAMPAIGN } from '../../../tools/testing/fixtures';
+import { PlatformClients } from '../src/generate/platform-clients';
 import { UnfinishedWorker } from '../src/generate/unfinished.worker';
 import type { ContentItemEntity } from '../src/items/content-item.entity';
 import { ContentRepository } from '../src/items/content.repository';
@@ -214,6 +215,102 @@ describe('campaign generation (e2e: registry, campaigns and content over real Po
       expect(Object.fromEntries(rows.map((r: { id: string; status: string; reservation_state: string }) => [r.id, [r.status, r.reservation_state]]))).toEqual({
         [abandoned]: ['failed', 'released'], [stored]: ['pending_review', 'settled'], [failed]: ['failed', 'released'],
       });
+    });
+
+    const holdOf = async (id: string) => {
+      const [row] = await platform.services.get('content')!.get(DataSource).query(
+        `SELECT reservation_state, reservation_error, reservation_attempts, reservation_retry_at > now() + interval '1 second' AS backing_off
+           FROM content.content_items WHERE id = $1`, [id]);
+      return row as { reservation_state: string; reservation_error: string | null; reservation_attempts: number; backing_off: boolean | null };
+    };
+
+    it('ends a hold the ledger refuses for good (campaign cancelled) instead of retrying it forever', async () => {
+      const c = await campaign();
+      const stored = await leftover(c.id, 'pending_review');
+      const failed = await leftover(c.id, 'failed');
+      // Cancelling releases every open hold: the settle and the release the sweeper owes are now refused for good.
+      expect((await call('POST', `/v1/campaigns/${c.id}/cancel`)).status).toBe(200);
+      const worker = platform.services.get('content')!.get(UnfinishedWorker);
+      await worker.runOnce();
+      for (const id of [stored, failed]) {
+        const hold = await holdOf(id);
+        expect(hold.reservation_state).toBe(id === stored ? 'void' : 'released');
+      }
+      expect((await holdOf(stored)).reservation_error).toMatch(/settle refused: invalid_state: .*released \(campaign_cancelled\)/);
+      // Nothing is left for later passes.
+      const content = platform.services.get('content')!;
+      const clients = content.get(PlatformClients);
+      const [settle, release] = [jest.spyOn(clients, 'settle'), jest.spyOn(clients, 'release')];
+      try {
+        const rows: Array<{ reservation_id: string }> = await content.get(DataSource).query(
+          `UPDATE content.content_items SET updated_at = now() - interval '1 hour' WHERE id = ANY($1) RETURNING reservation_id`, [[stored, failed]])
+          .then(([r]: [Array<{ reservation_id: string }>]) => r);
+        await worker.runOnce();
+        const asked = [...settle.mock.calls, ...release.mock.calls].map(([, rid]) => rid);
+        expect(asked.filter((rid) => rows.some((r) => r.reservation_id === rid))).toEqual([]);
+      } finally {
+        settle.mockRestore();
+        release.mockRestore();
+      }
+      expect(await money(c.id)).toEqual({ spent: 0, reserved: 0 });
+    });
+
+    it('retries an unreachable ledger with backoff, and holds no transaction or row lock while calling it', async () => {
+      const c = await campaign();
+      const stored = await leftover(c.id, 'pending_review');
+      const content = platform.services.get('content')!;
+      const clients = content.get(PlatformClients);
+      const ds = content.get(DataSource);
+      const worker = content.get(UnfinishedWorker);
+      const lockedDuringCall: boolean[] = [];
+      const settle = jest.spyOn(clients, 'settle').mockImplementation(async () => {
+        // Another connection must be able to lock the item at once while the ledger is being asked.
+        lockedDuringCall.push(await ds.transaction(async (m) => {
+          try {
+            await m.query(`SELECT id FROM content.content_items WHERE id = $1 FOR UPDATE NOWAIT`, [stored]);
+            return false;
+          } catch {
+            return true;
+          }
+        }));
+        throw new DomainError('service_unavailable', 'A backing service did not answer in time; retry shortly');
+      });
+      try {
+        await worker.runOnce();
+        expect(lockedDuringCall).toEqual([false]);
+        expect(await holdOf(stored)).toMatchObject({ reservation_state: 'held', reservation_attempts: 1, backing_off: true });
+        expect((await holdOf(stored)).reservation_error).toMatch(/service_unavailable/);
+        // Backing off: the next pass leaves it alone.
+        await worker.runOnce();
+        expect(lockedDuringCall).toEqual([false]);
+      } finally {
+        settle.mockRestore();
+      }
+      // Once due again and the ledger answers, the hold is settled.
+      await ds.query(`UPDATE content.content_items SET reservation_retry_at = now() - interval '1 second' WHERE id = $1`, [stored]);
+      await worker.runOnce();
+      expect(await holdOf(stored)).toMatchObject({ reservation_state: 'settled', reservation_error: null });
+      expect(await money(c.id)).toEqual({ spent: c.per_item_usd, reserved: 0 });
+    });
+
+    it('voids the hold at once when a generation finishes after its campaign was cancelled (no sweeper needed)', async () => {
+      const c = await campaign();
+      process.env.CONTENT_TEMPLATE_CHUNK_DELAY_MS = '20';
+      try {
+        const pending = call('POST', '/v1/agents/agent_velo_automotive/content', { content_type: 'product_launch', format: 'video_script', length: 'long', campaign_id: c.id });
+        const ds = platform.services.get('content')!.get(DataSource);
+        const [row] = await waitFor(async () => {
+          const rows = await ds.query(`SELECT id FROM content.content_items WHERE campaign_id = $1 AND status = 'generating'`, [c.id]);
+          return rows.length ? rows : null;
+        }, 10_000, 20);
+        expect((await call('POST', `/v1/campaigns/${c.id}/cancel`)).status).toBe(200);
+        const res = await pending;
+        expect(res.status).toBe(201);
+        expect(await holdOf(row.id)).toMatchObject({ reservation_state: 'void' });
+      } finally {
+        delete process.env.CONTENT_TEMPLATE_CHUNK_DELAY_MS;
+      }
+      expect(await money(c.id)).toEqual({ spent: 0, reserved: 0 });
     });
   });
 });

@@ -236,6 +236,18 @@ describe('content generation (e2e over HTTP, real Postgres and NATS)', () => {
       const narrowed = await call('POST', `/v1/agents/${agentId}/content`, brief(), { 'x-influgentic-agent': 'agent_velo_automotive' });
       expect(narrowed.status).toBe(403);
     });
+
+    it('403 forbidden for another agent’s item under X-Influgentic-Agent (as on campaigns); 404 stays for other organizations', async () => {
+      const mine = await call('POST', `/v1/agents/${agentId}/content`, brief());
+      expect(mine.status).toBe(201);
+      const narrowedAway = await call('GET', `/v1/content/${mine.body.id}`, undefined, { 'x-influgentic-agent': 'agent_velo_automotive' });
+      expect(narrowedAway.status).toBe(403);
+      expect(narrowedAway.body.code).toBe('forbidden');
+      const narrowedTo = await call('GET', `/v1/content/${mine.body.id}`, undefined, { 'x-influgentic-agent': agentId });
+      expect(narrowedTo.status).toBe(200);
+      const other = await newOrg();
+      expect((await other.call('GET', `/v1/content/${mine.body.id}`, undefined, { 'x-influgentic-agent': 'agent_velo_automotive' })).status).toBe(404);
+    });
   });
 
   describe('streaming (SSE)', () => {

@@ -1,4 +1,4 @@
-import { buildConfig, buildProduct, campaignWindow } from './campaign-config';
+import { buildConfig, buildProduct, campaignWindow, configChanges } from './campaign-config';
 
 const now = new Date('2025-03-01T12:00:00.000Z');
 
@@ -34,5 +34,24 @@ describe('campaign config', () => {
   it('stores only the product fields that were sent', () => {
     expect(buildProduct({ name: 'EV Series X Pro', key_features: ['800km range'] })).toEqual({ name: 'EV Series X Pro', key_features: ['800km range'] });
     expect(buildProduct(null)).toBeNull();
+  });
+
+  describe('configChanges', () => {
+    const stored = buildConfig({ tone: 'bold', languages: ['en', 'de'], starts_at: '2025-03-01T09:00:00Z' }, ['en']);
+
+    it('finds no change in the stored config sent back, nor in nulls that name the current defaults', () => {
+      expect(configChanges({ ...stored }, stored)).toEqual({});
+      expect(configChanges({ output_formats: null, compliance_mode: null, duration_days: null }, stored)).toEqual({});
+      expect(configChanges({ starts_at: '2025-03-01T10:00:00+01:00' }, stored)).toEqual({});
+    });
+
+    it('keeps exactly the fields that would change', () => {
+      expect(configChanges({ ...stored, tone: null, duration_days: 7, starts_at: null }, stored)).toEqual({ tone: null, duration_days: 7, starts_at: null });
+      expect(configChanges({ languages: ['de', 'en'] }, stored)).toEqual({ languages: ['de', 'en'] });
+    });
+
+    it('counts a null language list as a change (its default is the agent\'s to say)', () => {
+      expect(configChanges({ languages: null }, stored)).toEqual({ languages: null });
+    });
   });
 });

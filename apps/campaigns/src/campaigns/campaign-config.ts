@@ -1,5 +1,5 @@
 import {
-  DEFAULT_CAMPAIGN_DURATION_DAYS, type CampaignConfig, type CampaignConfigBody, type CampaignProduct, type CampaignProductBody,
+  DEFAULT_CAMPAIGN_DURATION_DAYS, sameJson, type CampaignConfig, type CampaignConfigBody, type CampaignProduct, type CampaignProductBody,
 } from '@influgentic/contracts';
 
 const DAY_MS = 86_400_000;
@@ -17,6 +17,22 @@ export function buildConfig(given: CampaignConfigBody | null | undefined, agentL
     duration_days: pick('duration_days') ?? DEFAULT_CAMPAIGN_DURATION_DAYS,
     starts_at: normalizeInstant(pick('starts_at') ?? null),
   };
+}
+
+/**
+ * The part of a config patch that would change the stored config: a field sent back as a GET returned it (or in
+ * another spelling of the same instant) is no change, so the state's rules about it do not apply.
+ */
+export function configChanges(given: CampaignConfigBody, stored: CampaignConfig): CampaignConfigBody {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(given) as Array<keyof CampaignConfigBody>) {
+    const value = given[key];
+    if (value === undefined) continue;
+    // A null language list goes back to the agent's first language, which only the registry knows: always a change.
+    const next = key === 'languages' && value === null ? undefined : buildConfig({ [key]: value }, [], stored)[key];
+    if (next === undefined || !sameJson(next, stored[key])) out[key] = value;
+  }
+  return out as CampaignConfigBody;
 }
 
 function normalizeInstant(value: string | null): string | null {

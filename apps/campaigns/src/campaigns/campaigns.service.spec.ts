@@ -152,10 +152,48 @@ describe('CampaignsService', () => {
     expect((await service.update(ctx, c.id, { budget_usd: null })).budget_usd).toBeNull();
   });
 
-  it('rejects unknown and immutable fields on PATCH', async () => {
+  it('rejects unknown fields, and read-only fields sent with another value, naming them', async () => {
     const { service } = setup();
     const c = await service.create(ctx, body);
-    const err = await refusal(service.update(ctx, c.id, { type: 'review', agent_id: 'agent_x' }));
-    expect(err.errors?.map((e) => e.code)).toEqual(['unknown_field', 'unknown_field']);
+    const err = await refusal(service.update(ctx, c.id, { type: 'review', agent_id: 'agent_x', colour: 'red' }));
+    expect(err.code).toBe('validation_error');
+    expect(err.errors?.map((e) => [e.field, e.code])).toEqual([['colour', 'unknown_field']]);
+    const ro = await refusal(service.update(ctx, c.id, { type: 'review', agent_id: 'agent_x' }));
+    expect(ro.errors?.map((e) => [e.field, e.code])).toEqual([['type', 'read_only'], ['agent_id', 'read_only']]);
+  });
+
+  it('accepts back what a GET returned from an active campaign (config.starts_at null included) as a no-op', async () => {
+    const { service, events } = setup();
+    const c = await service.create(ctx, { ...body, config: { languages: ['en', 'de'] } });
+    expect(c.config.starts_at).toBeNull();
+    events.length = 0;
+    const got = await service.get(ctx, c.id);
+    const same = await service.update(ctx, c.id, JSON.parse(JSON.stringify(got)));
+    expect(same).toEqual(got);
+    expect(events).toEqual([]);
+    // Just the config, as the issue reproduced it, and the same instant spelled differently.
+    expect((await service.update(ctx, c.id, { config: got.config })).updated_at).toBe(got.updated_at);
+  });
+
+  it('treats an unchanged past start as no change, and still refuses a real move of a running campaign\'s start', async () => {
+    const { service } = setup();
+    const asked = new Date(Date.now() - 3_600_000);
+    const c = await service.create(ctx, { ...body, config: { starts_at: asked.toISOString() } });
+    expect(c.status).toBe('active');
+    const spelled = asked.toISOString().replace('Z', '+00:00');
+    const p = await service.update(ctx, c.id, { name: 'Renamed', config: { ...c.config, starts_at: spelled } });
+    expect(p).toMatchObject({ name: 'Renamed', starts_at: c.starts_at, ends_at: c.ends_at, status: 'active' });
+    const err = await refusal(service.update(ctx, c.id, { config: { starts_at: new Date(Date.now() + 86_400_000).toISOString() } }));
+    expect(err.code).toBe('invalid_state');
+  });
+
+  it('answers a final campaign\'s own GET object with 200 and no change, and any real change with 409', async () => {
+    const { service } = setup();
+    const c = await service.create(ctx, body);
+    const cancelled = await service.cancel(ctx, c.id);
+    const got = await service.get(ctx, c.id);
+    expect(await service.update(ctx, c.id, got)).toEqual(got);
+    expect(cancelled.status).toBe('cancelled');
+    expect((await refusal(service.update(ctx, c.id, { ...got, budget_usd: 1 }))).code).toBe('invalid_state');
   });
 });

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  CampaignContextBody, CreateCampaignBody, DomainError, ListCampaignsQuery, newId, UpdateCampaignBody, validateOrThrow,
+  CampaignContextBody, CreateCampaignBody, DomainError, ListCampaignsQuery, newId, UpdateCampaignBody, validateOrThrow, writableFields,
   type Campaign, type CampaignContext, type Page, type RequestContext,
 } from '@influgentic/contracts';
-import { OutboxWriter } from '@influgentic/messaging';
-import { cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
+import { OutboxWriter, type Commit } from '@influgentic/messaging';
+import { cursorKind, cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
 import { AGENT_DIRECTORY, type AgentDirectory } from '../registry/agent-directory';
 import { rateCentsFor, usdToCents } from '../spend/spend-rules';
 import { checkAgentFit, checkAgentReady } from './agent-fit';
-import { buildConfig, buildProduct, campaignWindow, endFor } from './campaign-config';
+import { buildConfig, buildProduct, campaignWindow, configChanges, endFor } from './campaign-config';
 import { CampaignEntity } from './campaign.entity';
 import { applyTransition, isFinal, type CampaignAction, type Transition } from './campaign-state';
 import { toCampaign, toContext, toEventData } from './campaign.view';
@@ -41,7 +41,8 @@ export class CampaignsService {
     @Inject(CAMPAIGN_PERFORMANCE) private readonly performance: PerformanceSource,
   ) {}
 
-  async create(ctx: RequestContext, rawBody: unknown): Promise<Campaign> {
+  /** `commit` runs the write's transaction; the handler passes one that records an Idempotency-Key's outcome in it. */
+  async create(ctx: RequestContext, rawBody: unknown, commit: Commit = (write) => this.campaigns.transaction(write)): Promise<Campaign> {
     const body = validateOrThrow(CreateCampaignBody, rawBody);
     assertAgentScope(ctx, body.agent_id);
     checkLeadTime(body.config?.starts_at, new Date());
@@ -61,13 +62,13 @@ export class CampaignsService {
       starts_at: window.starts_at, ends_at: window.ends_at, started_at: null, paused_at: null, completed_at: null, cancelled_at: null,
       created_at: now, updated_at: now,
     };
-    await this.campaigns.transaction(async (m) => {
+    return commit(async (m) => {
       const started = window.immediate ? applyTransition(campaign, 'start', now) : undefined;
       await this.campaigns.insert(m, campaign);
       await this.emit(m, 'campaign.created', campaign, ctx);
       if (started) await this.emit(m, started.event, campaign, ctx);
+      return toCampaign(campaign);
     });
-    return toCampaign(campaign);
   }
 
   async list(ctx: RequestContext, rawQuery: unknown): Promise<Page<Campaign>> {
@@ -77,11 +78,11 @@ export class CampaignsService {
     if (ctx.agentId && query.agent_id && query.agent_id !== ctx.agentId) return { data: [], meta: { total: 0, limit, next_cursor: null } };
     const filter: CampaignFilter = { status: query.status, agent_id: ctx.agentId ?? query.agent_id };
     // The cursor remembers its filter and the total, so later pages cost one indexed query.
-    const kind = `campaigns:${JSON.stringify(filter)}`;
+    const kind = cursorKind('campaigns', filter);
     let after: string | undefined;
     let total: number | undefined;
     if (query.cursor) {
-      const decoded = cursorValuesOrThrow(kind, query.cursor, 2, 'is not a cursor of this list (filters must stay the same)');
+      const decoded = cursorValuesOrThrow(kind, query.cursor, ['string', 'count'], 'is not a cursor of this list (filters must stay the same)');
       after = String(decoded[0]);
       total = Number(decoded[1]);
     }
@@ -115,32 +116,48 @@ export class CampaignsService {
     return toContext(campaign, new Date());
   }
 
+  /**
+   * Merge-patch of name, config and budget. What a GET returned may be sent back: unchanged values (read-only ones
+   * included) are no-ops, so only a real change is held against the campaign's state.
+   */
   async update(ctx: RequestContext, id: string, rawBody: unknown): Promise<Campaign> {
-    const patch = validateOrThrow(UpdateCampaignBody, rawBody);
+    const body = validateOrThrow(UpdateCampaignBody, rawBody);
     const current = await this.campaigns.findOwned(ctx, id);
     if (!current) throw campaignNotFound(id);
     assertAgentScope(ctx, current.agent_id);
-    checkLeadTime(patch.config?.starts_at, new Date());
-    // Languages are the agent's to cover: ask the registry before taking the row lock.
+    const patch = writableFields(UpdateCampaignBody, body, toCampaign(current) as unknown as Record<string, unknown>);
+    const asked = patch.config ? configChanges(patch.config, current.config) : {};
+    checkLeadTime(asked.starts_at, new Date());
+    // Languages are the agent's to cover: ask the registry before taking the row lock, and only about a new list.
     let agentLanguages = current.config.languages;
-    if (patch.config && 'languages' in patch.config) {
+    if ('languages' in asked) {
       const agent = await this.agents.resolve(ctx, current.agent_id);
-      checkAgentFit(agent, undefined, patch.config.languages ?? undefined);
+      checkAgentFit(agent, undefined, asked.languages ?? undefined);
       agentLanguages = agent.languages;
     }
 
     const updated = await this.campaigns.transaction(async (m) => {
       const c = await this.campaigns.findOwned(ctx, id, m, true);
       if (!c) throw campaignNotFound(id);
+      // Against the locked row: another PATCH may have landed since the first read.
+      const config = patch.config ? configChanges(patch.config, c.config) : {};
+      const name = patch.name !== undefined && patch.name.trim() !== c.name ? patch.name.trim() : undefined;
+      const budget = patch.budget_usd === undefined ? undefined : patch.budget_usd === null ? null : usdToCents(patch.budget_usd);
+      const budgetChanges = budget !== undefined && budget !== c.budget_cents;
+      if (name === undefined && !budgetChanges && !Object.keys(config).length) return c;
       if (isFinal(c.status)) {
         throw new DomainError('invalid_state', `Campaign ${id} is ${c.status} and can no longer be changed`, undefined, `current status: ${c.status}`);
       }
+      if ('languages' in config && !('languages' in asked)) {
+        // The stored list moved since the first read, and the agent was not asked about the one sent.
+        throw new DomainError('conflict', `Campaign ${id} changed while this request was applied; read it again and retry`);
+      }
       const now = new Date();
       let started: Transition | undefined;
-      if (patch.name !== undefined) c.name = patch.name.trim();
-      if (patch.config) {
-        const next = buildConfig(patch.config, agentLanguages, c.config);
-        if ('starts_at' in patch.config) {
+      if (name !== undefined) c.name = name;
+      if (Object.keys(config).length) {
+        const next = buildConfig(config, agentLanguages, c.config);
+        if ('starts_at' in config) {
           if (c.status !== 'scheduled') {
             throw new DomainError('invalid_state', `Campaign ${id} is ${c.status}; starts_at can only change before it starts`, undefined, `current status: ${c.status}`);
           }
@@ -148,19 +165,18 @@ export class CampaignsService {
           c.starts_at = window.starts_at;
           c.ends_at = window.ends_at;
           if (window.immediate) started = applyTransition(c, 'start', now);
-        } else {
+        } else if ('duration_days' in config) {
           // A new duration moves the end; a running campaign shortened into the past is completed by the scheduler.
           c.ends_at = endFor(c.starts_at, next.duration_days);
         }
         c.config = next;
       }
-      if (patch.budget_usd !== undefined) {
-        const cents = patch.budget_usd === null ? null : usdToCents(patch.budget_usd);
+      if (budgetChanges) {
         const committed = c.spent_cents + c.held_cents;
-        if (cents !== null && cents < committed) {
+        if (budget !== null && budget < committed) {
           throw DomainError.validation([{ field: 'budget_usd', code: 'min', message: `must be at least ${(committed / 100).toFixed(2)} (already spent or reserved)` }]);
         }
-        c.budget_cents = cents;
+        c.budget_cents = budget;
       }
       c.updated_at = now;
       await this.campaigns.update(m, id, {
@@ -172,31 +188,40 @@ export class CampaignsService {
     return this.withPerformance(ctx, updated);
   }
 
-  pause(ctx: RequestContext, id: string): Promise<Campaign> {
-    return this.act(ctx, id, 'pause');
+  pause(ctx: RequestContext, id: string, commit?: Commit): Promise<Campaign> {
+    return this.act(ctx, id, 'pause', commit);
   }
 
-  resume(ctx: RequestContext, id: string): Promise<Campaign> {
-    return this.act(ctx, id, 'resume');
+  resume(ctx: RequestContext, id: string, commit?: Commit): Promise<Campaign> {
+    return this.act(ctx, id, 'resume', commit);
   }
 
   /** Cancelling also releases every open hold: billing stops at once, a late settle is refused. */
-  cancel(ctx: RequestContext, id: string): Promise<Campaign> {
-    return this.act(ctx, id, 'cancel');
+  cancel(ctx: RequestContext, id: string, commit?: Commit): Promise<Campaign> {
+    return this.act(ctx, id, 'cancel', commit);
   }
 
-  private async act(ctx: RequestContext, id: string, action: CampaignAction): Promise<Campaign> {
-    const campaign = await this.campaigns.transaction(async (m) => {
+  /** DELETE: a cancel whose repeat answers the cancelled campaign, as a repeated DELETE should. */
+  remove(ctx: RequestContext, id: string, commit?: Commit): Promise<Campaign> {
+    return this.act(ctx, id, 'cancel', commit, true);
+  }
+
+  /** The answer is made inside the transaction, so an Idempotency-Key's replay is the very answer the first one got. */
+  private async act(
+    ctx: RequestContext, id: string, action: CampaignAction, commit: Commit = (write) => this.campaigns.transaction(write), repeatable = false,
+  ): Promise<Campaign> {
+    const perf = await this.performance.summaries(ctx, [id]);
+    return commit(async (m) => {
       const c = await this.campaigns.findOwned(ctx, id, m, true);
       if (!c) throw campaignNotFound(id);
       assertAgentScope(ctx, c.agent_id);
+      if (repeatable && c.status === 'cancelled') return toCampaign(c, perf.get(c.id));
       const t = applyTransition(c, action, new Date());
       await this.campaigns.update(m, id, stateFields(c));
       if (action === 'cancel') c.held_cents -= (await this.campaigns.releaseHolds(m, id, 'campaign_cancelled')).cents;
       await this.emit(m, t.event, c, ctx);
-      return c;
+      return toCampaign(c, perf.get(c.id));
     });
-    return this.withPerformance(ctx, campaign);
   }
 
   private async withPerformance(ctx: RequestContext, c: CampaignEntity): Promise<Campaign> {

@@ -19,32 +19,41 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code ===
  * The spend ledger around each generated item: reserve before generating, settle when the item exists, release when
  * it does not. A reservation is decided atomically on the campaign row (one conditional UPDATE, or the row lock), so
  * concurrent generations can never hold more than the budget; settle and release lock the campaign row first, the
- * same order cancel and the scheduler use, so they never deadlock each other.
+ * same order cancel and the scheduler use, so they never deadlock each other. Every hot path is a single statement,
+ * so the campaign's row lock is never held across round trips while a crowd waits for it.
  */
 @Injectable()
 export class SpendService {
   constructor(private readonly campaigns: CampaignsRepository) {}
 
   /**
-   * Holds one item's price. The common case is a single conditional statement (see `tryReserve`); when it refuses,
-   * the current row says why (or shows the item already holds a reservation). Should the row have changed in between
-   * so that the item now fits, the decision is taken again under the campaign's row lock.
+   * Holds one item's price. The decision is first taken on the committed row, read without waiting for its lock: a
+   * refusal (a budget that ran out, a campaign that stopped) or a retry of an item that already holds a reservation
+   * is answered at once, so a crowd refused by an exhausted budget never queues on the campaign's row lock. What fits
+   * is held by a single conditional statement (see `tryReserve`); should the row have changed in between, the
+   * refusal is explained from a fresh read, or the decision taken again under the row lock.
    */
   async reserve(ctx: RequestContext, rawBody: unknown): Promise<SpendReservation> {
     const body = validateOrThrow(ReserveSpendBody, rawBody);
     const newReservationId = () => `rsv_${ulid().toLowerCase()}`;
+    const decideOnSnapshot = async (): Promise<SpendReservation | null> => {
+      const snap = await this.campaigns.spendSnapshot(ctx, body.campaign_id, body.content_id);
+      if (!snap) throw campaignNotFound(body.campaign_id);
+      assertAgentScope(ctx, snap.campaign.agent_id);
+      if (snap.open) return toReservation(snap.open);
+      decideReservation(snap.campaign, new Date());
+      return null;
+    };
+    const early = await decideOnSnapshot();
+    if (early) return early;
     try {
       const held = await this.campaigns.tryReserve(ctx, body.campaign_id, body.content_id, newReservationId(), RESERVATION_TTL_MS());
       if (held) return toReservation(held);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
     }
-    const c = await this.campaigns.findOwned(ctx, body.campaign_id);
-    if (!c) throw campaignNotFound(body.campaign_id);
-    assertAgentScope(ctx, c.agent_id);
-    const open = await this.campaigns.findOpenHold(undefined, c.id, body.content_id);
-    if (open) return toReservation(open);
-    decideReservation(c, new Date());
+    const again = await decideOnSnapshot();
+    if (again) return again;
     return this.reserveLocked(ctx, body, newReservationId());
   }
 
@@ -88,20 +97,16 @@ export class SpendService {
     return this.finish(ctx, body.reservation_id, 'released', body.reason ?? 'released_by_caller');
   }
 
+  /** One statement closes a held reservation; only when it closed nothing is the reservation read to say why. */
   private async finish(ctx: RequestContext, id: string, to: 'settled' | 'released', reason?: string): Promise<SpendReservation> {
-    const found = await this.campaigns.findReservationOwned(ctx, id);
-    if (!found) throw DomainError.notFound('Reservation', id);
-    return this.campaigns.transaction(async (m) => {
-      // The campaign row first, as everywhere that touches reservations.
-      const c = await this.campaigns.findOwned(ctx, found.campaign_id, m, true);
-      if (!c) throw DomainError.notFound('Reservation', id);
-      assertAgentScope(ctx, c.agent_id);
-      const closed = await this.campaigns.closeHold(m, id, to, to === 'released' ? reason ?? null : null);
-      if (closed) return toReservation(closed);
-      const r = (await this.campaigns.findReservationOwned(ctx, id, m))!;
-      if (r.status === to) return toReservation(r);
-      const why = r.release_reason ? ` (${r.release_reason})` : '';
-      throw new DomainError('invalid_state', `Reservation ${id} is already ${r.status}${why} and cannot be ${to}`, undefined, `current status: ${r.status}`);
-    });
+    const closed = await this.campaigns.closeHoldOwned(ctx, id, to, to === 'released' ? reason ?? null : null);
+    if (closed) return toReservation(closed);
+    const r = await this.campaigns.findReservationWithAgent(ctx, id);
+    if (!r) throw DomainError.notFound('Reservation', id);
+    assertAgentScope(ctx, r.agent_id);
+    const { agent_id: _agent, ...reservation } = r;
+    if (r.status === to) return toReservation(reservation);
+    const why = r.release_reason ? ` (${r.release_reason})` : '';
+    throw new DomainError('invalid_state', `Reservation ${id} is already ${r.status}${why} and cannot be ${to}`, undefined, `current status: ${r.status}`);
   }
 }

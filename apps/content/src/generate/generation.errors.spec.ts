@@ -1,6 +1,6 @@
 import { DomainError } from '@influgentic/contracts';
 import { GenerationError } from '../generation';
-import { describeFailure } from './generation.errors';
+import { assertAgentScope, describeFailure } from './generation.errors';
 
 describe('describeFailure', () => {
   it.each([
@@ -13,6 +13,7 @@ describe('describeFailure', () => {
     [new GenerationError('aborted', 'the client disconnected'), 'conflict'],
     [new DomainError('budget_exhausted', 'spent'), 'budget_exhausted'],
     [new Error('boom'), 'internal_error'],
+    [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), 'service_unavailable'],
   ])('maps %p to %p', (err, code) => {
     expect(describeFailure(err).code).toBe(code);
   });
@@ -29,5 +30,21 @@ describe('describeFailure', () => {
 
   it('keeps a cancel recognisable in the stored reason', () => {
     expect(describeFailure(new GenerationError('aborted', 'the client disconnected')).reason).toBe('cancelled: the client disconnected');
+  });
+});
+
+describe('assertAgentScope', () => {
+  const ctx = (agentId?: string) => ({ requestId: 'req_t', organizationId: 'org_t', livemode: true, scopes: [], agentId });
+
+  it('lets an unnarrowed request and a request narrowed to the item’s agent through', () => {
+    expect(() => assertAgentScope(ctx(), 'agent_a')).not.toThrow();
+    expect(() => assertAgentScope(ctx('agent_a'), 'agent_a')).not.toThrow();
+  });
+
+  it('refuses another agent’s item with 403 forbidden, not 404', () => {
+    let caught: unknown;
+    try { assertAgentScope(ctx('agent_a'), 'agent_b'); } catch (err) { caught = err; }
+    expect(caught).toBeInstanceOf(DomainError);
+    expect((caught as DomainError).code).toBe('forbidden');
   });
 });

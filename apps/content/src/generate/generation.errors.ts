@@ -1,4 +1,5 @@
-import { DomainError, type ErrorCode } from '@influgentic/contracts';
+import { DomainError, type ErrorCode, type RequestContext } from '@influgentic/contracts';
+import { isDatabaseUnavailable } from '@influgentic/persistence';
 import { GenerationError } from '../generation';
 
 export interface Failure {
@@ -32,10 +33,21 @@ export function describeFailure(err: unknown): Failure {
         return { code: 'service_unavailable', message: 'The language model provider failed', reason: `provider: ${err.message}` };
     }
   }
+  if (isDatabaseUnavailable(err)) return { code: 'service_unavailable', message: 'The database is unreachable; retry shortly', reason: `database: ${(err as Error).message}` };
   return { code: 'internal_error', message: 'Content generation failed', reason: err instanceof Error ? err.message : String(err) };
 }
 
 /** The problem a JSON caller gets for a failure. */
 export function failureError(f: Failure): DomainError {
   return new DomainError(f.code, f.message);
+}
+
+/**
+ * X-Influgentic-Agent narrows a request to one agent: another agent's item of the same organization is 403, as on
+ * campaigns (another organization's item never gets this far: it is 404).
+ */
+export function assertAgentScope(ctx: RequestContext, agentId: string): void {
+  if (ctx.agentId && ctx.agentId !== agentId) {
+    throw new DomainError('forbidden', `This request is narrowed to agent ${ctx.agentId}; the content item belongs to another agent`);
+  }
 }

@@ -7,7 +7,7 @@ import {
   type ContentLength, type ContentType, type Platform, type RequestContext, type ResolvedAgent, type RpcRequest,
   type SpendReservation, type StreamStartReply,
 } from '@influgentic/contracts';
-import { NATS_CONNECTION, OutboxWriter, SERVICE_LOGGER } from '@influgentic/messaging';
+import { NATS_CONNECTION, OutboxWriter, SERVICE_LOGGER, type IdempotentRun } from '@influgentic/messaging';
 import {
   buildGenerationRequest, GenerationError, platformViolations, TEMPLATE_LANGUAGES, TEMPLATE_MODEL,
   type GenerationProduct, type GenerationRequest, type TextGenerator,
@@ -17,9 +17,10 @@ import { toContentItem } from '../items/content-item.view';
 import { ContentRepository } from '../items/content.repository';
 import { LiveBody } from '../streaming/live-body';
 import { StreamSession } from '../streaming/stream-session';
-import { describeFailure, failureError } from './generation.errors';
+import { assertAgentScope, describeFailure, failureError } from './generation.errors';
 import { GeneratorProvider } from './generators';
 import { PlatformClients } from './platform-clients';
+import { SpendHolds } from './spend-holds';
 
 /** The content type a campaign's pieces are written as. */
 export const CAMPAIGN_CONTENT_TYPE: Record<CampaignType, ContentType> = {
@@ -71,15 +72,36 @@ export class GenerationService implements BeforeApplicationShutdown {
     private readonly items: ContentRepository,
     private readonly clients: PlatformClients,
     private readonly generators: GeneratorProvider,
+    private readonly holds: SpendHolds,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SERVICE_LOGGER) private readonly log: Logger,
   ) {}
 
   /** `POST /v1/agents/{agent_id}/content` answered as JSON: the stored item. */
-  async generate(ctx: RequestContext, req: RpcRequest): Promise<ContentItem> {
-    const prepared = await this.prepare(ctx, this.agentPiece(req));
+  async generate(ctx: RequestContext, req: RpcRequest, keyed?: IdempotentRun): Promise<ContentItem> {
+    const prepared = await this.prepare(ctx, this.agentPiece(req), null, keyed);
     return this.execute(prepared, null);
+  }
+
+  /**
+   * The answer for an Idempotency-Key whose earlier attempt made item `id`: the item once it is written; undefined
+   * when that attempt did not finish, so the retry writes it (again under `id` when no row exists, so the spend hold
+   * of that attempt, keyed by the item, is found rather than doubled). The caller holds the key's lock, so a row still
+   * `generating` lost its worker: it fails here and its hold goes back to the budget.
+   */
+  async resolveKeyed(ctx: RequestContext, id: string): Promise<ContentItem | undefined> {
+    const row = await this.items.findForCaller(ctx, id);
+    if (!row || row.status === 'failed') return undefined;
+    if (row.status === 'generating') {
+      const reason = 'abandoned: the generation stopped without finishing';
+      const failed = await this.items.fail(row.id, reason);
+      if (failed?.reservation_state === 'held' && failed.reservation_id) {
+        await this.holds.close(ctx, { id: failed.id, reservation_id: failed.reservation_id }, 'released', reason);
+      }
+      return undefined;
+    }
+    return toContentItem(row);
   }
 
   /** The same request as a live session on `session_id`; answers as soon as the piece is accepted. */
@@ -117,7 +139,8 @@ export class GenerationService implements BeforeApplicationShutdown {
 
   async get(ctx: RequestContext, id: string): Promise<ContentItem> {
     const row = await this.items.findForCaller(ctx, id);
-    if (!row || (ctx.agentId && row.agent_id !== ctx.agentId)) throw DomainError.notFound('Content item', id);
+    if (!row) throw DomainError.notFound('Content item', id);
+    assertAgentScope(ctx, row.agent_id);
     return toContentItem(row);
   }
 
@@ -161,7 +184,7 @@ export class GenerationService implements BeforeApplicationShutdown {
   }
 
   /** Every check that can refuse the request, then the spend hold and the `generating` row. */
-  private async prepare(ctx: RequestContext, spec: PieceSpec, sessionId: string | null = null): Promise<Prepared> {
+  private async prepare(ctx: RequestContext, spec: PieceSpec, sessionId: string | null = null, keyed?: IdempotentRun): Promise<Prepared> {
     const startedAt = performance.now();
     if (ctx.agentId && ctx.agentId !== spec.agentId) {
       throw new DomainError('forbidden', `This request is narrowed to agent ${ctx.agentId}`);
@@ -203,7 +226,7 @@ export class GenerationService implements BeforeApplicationShutdown {
         field('language', 'unsupported', `the offline engine writes ${TEMPLATE_LANGUAGES.join(', ')}`));
     }
 
-    const contentId = newId('content');
+    const contentId = keyed?.previousResource && !(await this.items.findForCaller(ctx, keyed.previousResource)) ? keyed.previousResource : newId('content');
     const product = spec.product ?? (campaign ? productFromCampaign(campaign, agent) : undefined);
     if (!product) throw DomainError.validation(field('product', 'required', 'is required without a campaign_id'));
     const request = buildGenerationRequest({
@@ -216,6 +239,8 @@ export class GenerationService implements BeforeApplicationShutdown {
       seed: contentId,
     });
 
+    // The key points at the item before its hold is taken: a retry finds this id, not a second hold.
+    await keyed?.point(contentId);
     // Spend is held before a word is written; nothing is charged unless the piece is stored.
     const reservation = campaign ? await this.clients.reserve(ctx, campaign.id, contentId) : null;
     const now = new Date();
@@ -304,24 +329,12 @@ export class GenerationService implements BeforeApplicationShutdown {
     const failure = describeFailure(err);
     if (failure.code === 'internal_error') this.log.error({ content_id: p.row.id, err: err instanceof Error ? err.stack : String(err) }, 'generation failed');
     await this.items.fail(p.row.id, failure.reason).catch((e) => this.log.warn({ content_id: p.row.id, err: String(e) }, 'could not mark item failed'));
-    if (p.reservation) {
-      try {
-        await this.clients.release(p.ctx, p.reservation.reservation_id, failure.reason);
-        await this.items.setReservationState(p.row.id, 'released');
-      } catch (e) {
-        // The sweeper releases it later (and the campaigns service expires unreleased holds on its own).
-        this.log.warn({ content_id: p.row.id, err: String(e) }, 'spend release failed; will retry');
-      }
-    }
+    // An unreachable ledger leaves the hold to the sweeper (with backoff); a refusal for good ends it here.
+    if (p.reservation) await this.holds.close(p.ctx, { id: p.row.id, reservation_id: p.reservation.reservation_id }, 'released', failure.reason);
   }
 
   private async settle(ctx: RequestContext, row: ContentItemEntity): Promise<void> {
-    try {
-      await this.clients.settle(ctx, row.reservation_id!);
-      await this.items.setReservationState(row.id, 'settled');
-    } catch (e) {
-      this.log.warn({ content_id: row.id, err: String(e) }, 'spend settle failed; will retry');
-    }
+    await this.holds.close(ctx, row, 'settled');
   }
 }
 

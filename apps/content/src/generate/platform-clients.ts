@@ -16,6 +16,16 @@ const CALL_TIMEOUT_MS = () => Number(process.env.CONTENT_UPSTREAM_TIMEOUT_MS ?? 
  */
 const AGENT_CACHE_MS = () => Number(process.env.CONTENT_AGENT_CACHE_MS ?? 2000);
 
+/** Safe calls only (reads, and writes keyed so a repeat is the same write): one more try when the first got no answer. */
+async function retryOnce<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.code !== 'service_unavailable') throw err;
+    return call();
+  }
+}
+
 /** The other services the content service asks: the registry for agents, campaigns for context and spend. */
 @Injectable()
 export class PlatformClients implements OnModuleInit, OnApplicationShutdown {
@@ -52,11 +62,15 @@ export class PlatformClients implements OnModuleInit, OnApplicationShutdown {
   }
 
   campaign(ctx: RequestContext, campaignId: string): Promise<CampaignContext> {
-    return this.bus.request<CampaignContext>(CampaignSubjects.context, { campaign_id: campaignId }, ctx, CALL_TIMEOUT_MS());
+    return retryOnce(() => this.bus.request<CampaignContext>(CampaignSubjects.context, { campaign_id: campaignId }, ctx, CALL_TIMEOUT_MS()));
   }
 
+  /**
+   * A reserve that got no answer may still have been carried out; asking again for the same item returns that hold
+   * (the ledger holds once per item), so a slow moment neither fails the request nor strands a hold until it expires.
+   */
   reserve(ctx: RequestContext, campaignId: string, contentId: string): Promise<SpendReservation> {
-    return this.bus.request<SpendReservation>(CampaignSubjects.reserve, { campaign_id: campaignId, content_id: contentId }, ctx, CALL_TIMEOUT_MS());
+    return retryOnce(() => this.bus.request<SpendReservation>(CampaignSubjects.reserve, { campaign_id: campaignId, content_id: contentId }, ctx, CALL_TIMEOUT_MS()));
   }
 
   settle(ctx: RequestContext, reservationId: string): Promise<SpendReservation> {

@@ -15,7 +15,12 @@ export interface ContentBrief {
   campaign_name: string | null;
 }
 
-export type ReservationState = 'held' | 'settled' | 'released';
+/**
+ * Where the item's spend hold stands: `held` until the ledger settles it (the item was stored) or releases it (it was
+ * not); `void` when the ledger refused either for good (campaign cancelled, hold expired or gone), with its reason in
+ * `reservation_error`: nothing was charged and nothing is left to do.
+ */
+export type ReservationState = 'held' | 'settled' | 'released' | 'void';
 
 @Entity({ schema: 'content', name: 'content_items' })
 export class ContentItemEntity {
@@ -52,6 +57,12 @@ export class ContentItemEntity {
   @Column('text', { nullable: true }) reservation_id: string | null;
   @Column('text', { nullable: true }) reservation_state: ReservationState | null;
   @Column('integer', { nullable: true }) amount_cents: number | null;
+  /** Failed attempts to settle or release the hold while the ledger was unreachable (the database fills the defaults). */
+  @Column('integer', { default: 0 }) reservation_attempts?: number;
+  /** When the sweeper may try the hold again; null: after the usual delay since the item last changed. */
+  @Column('timestamptz', { nullable: true }) reservation_retry_at?: Date | null;
+  /** The ledger's last refusal or the last transport error. */
+  @Column('text', { nullable: true }) reservation_error?: string | null;
   @Column('text', { nullable: true }) failure_reason: string | null;
   @Column('text', { nullable: true }) rejection_reason: string | null;
   @Column('timestamptz', { nullable: true }) scheduled_at: Date | null;

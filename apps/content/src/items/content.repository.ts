@@ -58,7 +58,7 @@ export class ContentRepository {
 
   /** Marks a generation as failed; returns the row when it was still generating. */
   async fail(id: string, reason: string, m?: EntityManager): Promise<ContentItemEntity | null> {
-    const rows: ContentItemEntity[] = await (m ?? this.ds.manager).query(
+    const [rows]: [ContentItemEntity[], number] = await (m ?? this.ds.manager).query(
       `UPDATE content.content_items SET status = 'failed', failure_reason = $2, updated_at = now()
         WHERE id = $1 AND status = 'generating' RETURNING *`,
       [id, reason.slice(0, 500)],
@@ -66,9 +66,29 @@ export class ContentRepository {
     return rows[0] ? this.repo(m).create(rows[0]) : null;
   }
 
-  async setReservationState(id: string, state: ReservationState, m?: EntityManager): Promise<void> {
+  /**
+   * Records how an item's hold ended (settled, released, or void with the ledger's reason), only while it is still
+   * held: whoever records first wins, and a late writer changes nothing. True when this call recorded it.
+   */
+  async endReservation(id: string, state: Exclude<ReservationState, 'held'>, error: string | null = null, m?: EntityManager): Promise<boolean> {
+    // TypeORM answers an UPDATE with [rows, rowCount].
+    const [rows]: [unknown[], number] = await (m ?? this.ds.manager).query(
+      `UPDATE content.content_items SET reservation_state = $2, reservation_error = $3, reservation_retry_at = NULL
+        WHERE id = $1 AND reservation_state = 'held' RETURNING id`,
+      [id, state, error === null ? null : error.slice(0, 500)],
+    );
+    return rows.length > 0;
+  }
+
+  /** The ledger could not be reached: count the attempt and try again after `delayMs`, if the hold is still open. */
+  async retryReservationLater(id: string, delayMs: number, error: string, m?: EntityManager): Promise<void> {
     await (m ?? this.ds.manager).query(
-      `UPDATE content.content_items SET reservation_state = $2 WHERE id = $1 AND reservation_state = 'held'`, [id, state]);
+      `UPDATE content.content_items
+          SET reservation_attempts = reservation_attempts + 1, reservation_error = $3,
+              reservation_retry_at = now() + make_interval(secs => $2::float8 / 1000)
+        WHERE id = $1 AND reservation_state = 'held'`,
+      [id, delayMs, error.slice(0, 500)],
+    );
   }
 
   /** How many pieces a campaign already has (settles which format and language its next piece gets). */
@@ -82,22 +102,42 @@ export class ContentRepository {
   }
 
   /**
-   * Items whose spend hold is still open although their fate is known (settle or release did not get through), or
-   * whose generation was abandoned (a replica died mid-stream). SKIP LOCKED lets every replica's sweeper share them.
+   * Generations silent for `staleAfterMs` lost their replica: each becomes `failed` in one short statement (SKIP LOCKED
+   * against another replica's sweeper; the status check against a late finish) and its hold, if any, is due at once.
    */
-  async claimUnfinished(m: EntityManager, staleAfterMs: number, retryAfterMs: number, batch: number): Promise<ContentItemEntity[]> {
-    const rows: ContentItemEntity[] = await m.query(
-      `SELECT * FROM content.content_items
-        WHERE (status = 'generating' AND updated_at < now() - make_interval(secs => $1::float8 / 1000))
-           OR (reservation_state = 'held' AND status <> 'generating' AND updated_at < now() - make_interval(secs => $2::float8 / 1000))
-        ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
-      [staleAfterMs, retryAfterMs, batch],
+  async failAbandoned(staleAfterMs: number, reason: string, batch: number): Promise<string[]> {
+    const [rows]: [Array<{ id: string }>, number] = await this.ds.query(
+      `UPDATE content.content_items c
+          SET status = 'failed', failure_reason = $2, updated_at = now(),
+              reservation_retry_at = CASE WHEN c.reservation_state = 'held' THEN now() END
+        WHERE c.id IN (SELECT id FROM content.content_items
+                        WHERE status = 'generating' AND updated_at < now() - make_interval(secs => $1::float8 / 1000)
+                        ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+          AND c.status = 'generating'
+        RETURNING c.id`,
+      [staleAfterMs, reason.slice(0, 500), batch],
     );
-    return rows.map((r) => this.repo(m).create(r));
+    return rows.map((r) => r.id);
   }
 
-  async touch(id: string, m: EntityManager): Promise<void> {
-    await m.query(`UPDATE content.content_items SET updated_at = now() WHERE id = $1`, [id]);
+  /**
+   * Items whose fate is known but whose hold is still open (settle or release did not get through), due now: first
+   * tries `retryAfterMs` after the item last changed, later ones when their backoff says. The claim is one statement
+   * that pushes the rows' next try `leaseMs` ahead, so other replicas leave them alone while this one calls the ledger,
+   * without a transaction or a row lock held across that call.
+   */
+  async claimOpenHolds(retryAfterMs: number, leaseMs: number, batch: number): Promise<ContentItemEntity[]> {
+    const [rows]: [ContentItemEntity[], number] = await this.ds.query(
+      `UPDATE content.content_items c SET reservation_retry_at = now() + make_interval(secs => $2::float8 / 1000)
+        WHERE c.id IN (SELECT id FROM content.content_items
+                        WHERE reservation_state = 'held' AND status <> 'generating'
+                          AND COALESCE(reservation_retry_at, updated_at + make_interval(secs => $1::float8 / 1000)) <= now()
+                        ORDER BY COALESCE(reservation_retry_at, updated_at) LIMIT $3 FOR UPDATE SKIP LOCKED)
+          AND c.reservation_state = 'held' AND c.status <> 'generating'
+        RETURNING c.*`,
+      [retryAfterMs, leaseMs, batch],
+    );
+    return rows.map((r) => this.repo().create(r));
   }
 
   /** Model settings layered over the environment's: the organization's (agent_id '') and the agent's. */
