@@ -26,7 +26,10 @@ async function main() {
     WEBHOOKS_ALLOW_PRIVATE: 'true',
   };
   const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+  // Extra arguments (a path pattern, say) come first so --selectProjects does not swallow them; a pattern that
+  // matches only integration tests must not fail the unit project.
   const extra = process.argv.slice(2);
+  if (extra.length) extra.push('--passWithNoTests');
   let status = 0;
   try {
     // Types and module boundaries first: cheap, and they catch what tests would find slowly.
@@ -35,11 +38,11 @@ async function main() {
       if (r.status !== 0) { console.error(`[test] npm run ${script} failed`); status = r.status ?? 1; }
     }
     if (status !== 0 && process.env.TEST_CONTINUE !== '1') throw new Error('static checks failed');
-    const unit = spawnSync(process.execPath, [jest, '--selectProjects', 'unit', ...extra], { cwd: root, env, stdio: 'inherit' });
+    const unit = spawnSync(process.execPath, [jest, ...extra, '--selectProjects', 'unit'], { cwd: root, env, stdio: 'inherit' });
     status = unit.status ?? 1;
     if (status === 0 || process.env.TEST_CONTINUE === '1') {
       // Integration and e2e suites share one database and NATS namespace, so they run one file at a time.
-      const integ = spawnSync(process.execPath, [jest, '--selectProjects', 'integration', '--runInBand', ...extra], { cwd: root, env, stdio: 'inherit' });
+      const integ = spawnSync(process.execPath, [jest, ...extra, '--runInBand', '--selectProjects', 'integration'], { cwd: root, env, stdio: 'inherit' });
       status = status || (integ.status ?? 1);
     }
   } catch (err) {

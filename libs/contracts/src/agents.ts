@@ -2,7 +2,8 @@ import {
   ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min,
 } from 'class-validator';
 import { PartialType } from '@nestjs/mapped-types';
-import { IntFromQuery } from './validation';
+import { ReadOnly } from './read-only';
+import { IntFromQuery, IsPathId } from './validation';
 
 export const AGENT_CATEGORIES = [
   'automotive', 'fashion_lifestyle', 'sustainable_fashion', 'beauty', 'fitness', 'food', 'travel', 'tech', 'finance',
@@ -44,7 +45,7 @@ export class ListAgentsQuery {
   @IsOptional() @IsIn(AGENT_CATEGORIES) category?: AgentCategory;
   @IsOptional() @IsIn(USE_CASES) use_case?: UseCase;
   @IsOptional() @IsIn(LANGUAGES) language?: string;
-  @IsOptional() @IntFromQuery() @IsInt() @Min(0) min_reach?: number;
+  @IsOptional() @IntFromQuery() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) min_reach?: number;
   @IsOptional() @IsIn(AGENT_TIERS) tier?: AgentTier;
   @IsOptional() @IsIn(AGENT_VISIBILITIES) visibility?: AgentVisibility;
   @IsOptional() @IsIn(AGENT_SORTS) sort?: AgentSort;
@@ -64,11 +65,33 @@ export class CreateAgentBody {
   @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(40, { each: true }) tone_modes?: string[];
 }
 
-/** Merge-patch of an own agent: every builder field, each optional, with the same rules. */
-export class UpdateAgentBody extends PartialType(CreateAgentBody) {}
+/**
+ * Merge-patch of an own agent: every builder field, each optional, with the same rules. The rest of what a GET
+ * returned may be sent back unchanged (see `ReadOnly`).
+ */
+export class UpdateAgentBody extends PartialType(CreateAgentBody) {
+  @ReadOnly({ compare: true }) id?: unknown;
+  @ReadOnly({ compare: true }) organization_id?: unknown;
+  @ReadOnly({ compare: true }) livemode?: unknown;
+  @ReadOnly({ compare: true }) created_at?: unknown;
+  @ReadOnly() subcategories?: unknown;
+  @ReadOnly() reach?: unknown;
+  @ReadOnly() engagement_rate?: unknown;
+  @ReadOnly() total_campaigns?: unknown;
+  @ReadOnly() rating?: unknown;
+  @ReadOnly() tier?: unknown;
+  @ReadOnly() status?: unknown;
+  @ReadOnly() headline?: unknown;
+  @ReadOnly() capabilities?: unknown;
+  @ReadOnly() performance?: unknown;
+  @ReadOnly() pricing?: unknown;
+  @ReadOnly() style_profile?: unknown;
+  @ReadOnly() failure_reason?: unknown;
+  @ReadOnly() updated_at?: unknown;
+}
 
 export class AgentIdParams {
-  @IsString() @Matches(/^agent_[a-z0-9_]{1,80}$/) id!: string;
+  @IsPathId() id!: string;
 }
 
 export interface AgentSummary {
@@ -94,6 +117,6 @@ export interface AgentDetail extends AgentSummary {
 /** Internal reply to `registry.agents.resolve.v1`: everything another service needs to act with an agent. */
 export type ResolvedAgent = Omit<AgentDetail, 'persona_prompt'> & { persona_prompt: string | null };
 export class ResolveAgentBody {
-  @IsString() @Matches(/^agent_[a-z0-9_]{1,80}$/) agent_id!: string;
+  @IsPathId() agent_id!: string;
 }
 

@@ -6,8 +6,9 @@ import {
 } from 'class-validator';
 import { LANGUAGES, USE_CASES, type UseCase } from './agents';
 import { COMPLIANCE_MODES, CONTENT_FORMATS, type ComplianceMode, type ContentFormat } from './content';
+import { ReadOnly } from './read-only';
 import { subject } from './subjects';
-import { IntFromQuery } from './validation';
+import { IntFromQuery, IsMoney, IsPathId, MAX_PATH_ID_LENGTH } from './validation';
 
 /**
  * Campaigns service subjects. Public operations mirror the HTTP API; the internal ones let the content service
@@ -21,6 +22,8 @@ export const CampaignSubjects = {
   pause: subject('campaigns.campaigns.pause.v1'),
   resume: subject('campaigns.campaigns.resume.v1'),
   cancel: subject('campaigns.campaigns.cancel.v1'),
+  /** DELETE: cancels like `cancel`, and a repeat answers like the first instead of 409. */
+  remove: subject('campaigns.campaigns.delete.v1'),
   /** Internal: `{ campaign_id }` → the campaign (visibility-checked for the caller) for content generation. */
   context: subject('campaigns.campaigns.context.v1'),
   /** Internal: `{ campaign_id, content_id }` → `{ reservation_id, amount_cents }`, or 409 budget_exhausted / invalid_state. */
@@ -54,7 +57,6 @@ export const MAX_CAMPAIGN_DURATION_DAYS = 365;
 export const MAX_BUDGET_USD = 100_000_000;
 
 const CAMPAIGN_ID = /^camp_[A-Za-z0-9_]{1,80}$/;
-const AGENT_ID = /^agent_[a-z0-9_]{1,80}$/;
 const CONTENT_ID = /^cnt_[A-Za-z0-9_]{1,80}$/;
 const RESERVATION_ID = /^rsv_[a-z0-9]{1,80}$/;
 const FREE_LABEL = /^[\p{L}\p{N}_ -]+$/u;
@@ -120,37 +122,60 @@ export class CampaignConfigBody {
 }
 
 export class CreateCampaignBody {
-  @IsDefined() @IsString() @Matches(AGENT_ID) agent_id!: string;
+  /** Any id a client copied: one that names no visible agent is refused as agent_not_found, never as malformed. */
+  @IsDefined() @IsString() @MaxLength(MAX_PATH_ID_LENGTH) agent_id!: string;
   @IsDefined() @IsIn(CAMPAIGN_TYPES) type!: CampaignType;
   @IsDefined() @IsString() @IsNotEmpty() @MaxLength(200) @Matches(/\S/) name!: string;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => CampaignProductBody) product?: CampaignProductBody | null;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => CampaignConfigBody) config?: CampaignConfigBody | null;
   /** Dollars with at most two decimals; absent or null means no cap (spend is still recorded). */
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(MAX_BUDGET_USD) budget_usd?: number | null;
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @IsMoney(2) @Min(0) @Max(MAX_BUDGET_USD) budget_usd?: number | null;
 }
 
-/** PATCH: name, config (merged) and budget; nothing else may change after creation. */
+/**
+ * PATCH: name, config (merged) and budget; nothing else may change after creation. The rest of what a GET returned
+ * may be sent back unchanged (see `ReadOnly`).
+ */
 export class UpdateCampaignBody {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) @Matches(/\S/) name?: string;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => CampaignConfigBody) config?: CampaignConfigBody;
   /** Null removes the cap; a value below what is already spent or reserved is refused. */
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(MAX_BUDGET_USD) budget_usd?: number | null;
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @IsMoney(2) @Min(0) @Max(MAX_BUDGET_USD) budget_usd?: number | null;
+  @ReadOnly({ compare: true }) id?: unknown;
+  @ReadOnly({ compare: true }) agent_id?: unknown;
+  @ReadOnly({ compare: true }) type?: unknown;
+  @ReadOnly({ compare: true }) product?: unknown;
+  @ReadOnly({ compare: true }) livemode?: unknown;
+  @ReadOnly({ compare: true }) per_item_usd?: unknown;
+  @ReadOnly({ compare: true }) created_at?: unknown;
+  @ReadOnly() spent_usd?: unknown;
+  @ReadOnly() reserved_usd?: unknown;
+  @ReadOnly() status?: unknown;
+  @ReadOnly() starts_at?: unknown;
+  @ReadOnly() ends_at?: unknown;
+  @ReadOnly() started_at?: unknown;
+  @ReadOnly() paused_at?: unknown;
+  @ReadOnly() completed_at?: unknown;
+  @ReadOnly() cancelled_at?: unknown;
+  @ReadOnly() updated_at?: unknown;
+  @ReadOnly() performance?: unknown;
 }
 
 export class ListCampaignsQuery {
   @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: CampaignStatus;
-  @IsOptional() @IsString() @Matches(AGENT_ID) agent_id?: string;
+  /** A filter: an id that names nothing finds nothing. */
+  @IsOptional() @IsString() @MaxLength(MAX_PATH_ID_LENGTH) agent_id?: string;
   @IsOptional() @IntFromQuery() @IsInt() @Min(1) @Max(100) limit?: number;
   @IsOptional() @IsString() @MaxLength(512) cursor?: string;
 }
 
 export class CampaignIdParams {
-  @IsString() @Matches(CAMPAIGN_ID) id!: string;
+  @IsPathId() id!: string;
 }
 
 /** Internal (`campaigns.campaigns.context.v1`). */
 export class CampaignContextBody {
-  @IsDefined() @IsString() @Matches(CAMPAIGN_ID) campaign_id!: string;
+  @IsDefined() @IsPathId() campaign_id!: string;
 }
 
 /** Internal (`campaigns.spend.reserve.v1`): hold one item's price before generating it. */

@@ -5,6 +5,7 @@ import {
 } from 'class-validator';
 import { LANGUAGES } from './agents';
 import { subject } from './subjects';
+import { IsPathId } from './validation';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Content types and formats
@@ -204,7 +205,8 @@ export class GenerateContentBody {
   @IsOptional() @IsIn(LANGUAGES) language?: string;
   @IsOptional() @IsBoolean() include_cta: boolean = true;
   @IsOptional() @IsBoolean() stream: boolean = false;
-  @IsOptional() @IsString() @Matches(/^camp_[A-Za-z0-9_]{1,80}$/) campaign_id?: string | null;
+  /** Any id a client copied; one that names no campaign of the caller is a 404. */
+  @IsOptional() @IsPathId() campaign_id?: string | null;
   /** Defaults to the platform a platform format names (x_post → x), else none. */
   @IsOptional() @IsIn(PLATFORMS) platform?: Platform | null;
   /** Overrides the agent's default tone mode for this piece. */
@@ -288,11 +290,11 @@ export const ContentSubjects = {
 } as const;
 
 export class AgentContentParams {
-  @IsString() @Matches(/^agent_[a-z0-9_]{1,80}$/) agent_id!: string;
+  @IsPathId() agent_id!: string;
 }
 
 export class ContentIdParams {
-  @IsString() @Matches(/^cnt_[a-z0-9]{1,80}$/) id!: string;
+  @IsPathId() id!: string;
 }
 
 /**

@@ -8,17 +8,20 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   not_acceptable: 406,
+  request_timeout: 408,
   conflict: 409,
   idempotency_conflict: 409,
   invalid_state: 409,
   budget_exhausted: 409,
   agent_not_ready: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   validation_error: 422,
   agent_not_found: 422,
   unsupported_language: 422,
   rate_limited: 429,
+  headers_too_large: 431,
   internal_error: 500,
   service_unavailable: 503,
 } as const;
@@ -31,10 +34,14 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   invalid_state: 'Invalid state', budget_exhausted: 'Budget exhausted', agent_not_ready: 'Agent not ready',
   payload_too_large: 'Payload too large', unsupported_media_type: 'Unsupported media type',
   validation_error: 'Validation failed', agent_not_found: 'Agent not found', unsupported_language: 'Unsupported language',
-  rate_limited: 'Too many requests', internal_error: 'Internal error', service_unavailable: 'Service unavailable',
+  rate_limited: 'Too many requests', request_timeout: 'Request timeout', uri_too_long: 'URI too long',
+  headers_too_large: 'Request header fields too large', internal_error: 'Internal error', service_unavailable: 'Service unavailable',
 };
 
 export interface FieldError { field: string; code: string; message: string }
+
+/** A problem document lists at most this many field errors; the message still counts them all. */
+export const MAX_FIELD_ERRORS = 50;
 
 /** What travels over the bus when a service refuses a request. */
 export interface RpcErrorPayload {
@@ -58,7 +65,7 @@ export class DomainError extends Error {
 
   static validation(errors: FieldError[]): DomainError {
     const n = errors.length;
-    return new DomainError('validation_error', `${n} field${n === 1 ? ' is' : 's are'} invalid`, errors);
+    return new DomainError('validation_error', `${n} field${n === 1 ? ' is' : 's are'} invalid`, errors.slice(0, MAX_FIELD_ERRORS));
   }
 
   static notFound(what: string, id: string): DomainError {

@@ -6,6 +6,7 @@ export * from './rpc';
 export * from './subjects';
 export * from './events';
 export * from './validation';
+export * from './read-only';
 export * from './agents';
 export * from './content';
 export * from './campaigns';

@@ -1,6 +1,11 @@
 import { plainToInstance, Transform, type ClassConstructor } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
-import { DomainError, type FieldError } from './errors';
+import { IsString, MaxLength, ValidateBy, validateSync, type ValidationError, type ValidationOptions } from 'class-validator';
+import { DomainError, MAX_FIELD_ERRORS, type FieldError } from './errors';
+
+/** JSON nested deeper than this is refused before anything walks it recursively (class-transformer would overflow). */
+export const MAX_JSON_DEPTH = 64;
+/** Longest path id worth looking up; longer ones cannot name anything. */
+export const MAX_PATH_ID_LENGTH = 255;
 
 const CONSTRAINT_CODES: Record<string, string> = {
   whitelistValidation: 'unknown_field',
@@ -27,6 +32,7 @@ const CONSTRAINT_CODES: Record<string, string> = {
   arrayMinSize: 'min_items',
   arrayMaxSize: 'max_items',
   arrayUnique: 'unique',
+  isMoney: 'precision',
 };
 
 function flatten(errors: ValidationError[], parent: string, out: FieldError[]): void {
@@ -55,23 +61,59 @@ export function fieldErrors<T extends object>(cls: ClassConstructor<T>, plain: u
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
     return { value: undefined as unknown as T, errors: [{ field: prefix || 'body', code: 'type', message: 'must be a JSON object' }] };
   }
+  // Checked first and without recursion: a value nested thousands deep must never reach class-transformer.
+  const unsafe = unsafeValueErrors(plain, prefix);
+  if (unsafe.some((e) => e.code === 'too_deep')) return { value: undefined as unknown as T, errors: unsafe };
   const value = plainToInstance(cls, plain, { exposeDefaultValues: true });
-  const errors: FieldError[] = [];
-  findNulCharacters(plain, prefix, errors);
+  const errors: FieldError[] = [...unsafe];
   flatten(validateSync(value as object, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false }), prefix, errors);
-  return { value, errors };
+  return { value, errors: errors.slice(0, MAX_FIELD_ERRORS) };
 }
 
-/** Postgres text cannot hold NUL; refuse it at the edge instead of failing deep inside a query. */
-function findNulCharacters(value: unknown, path: string, out: FieldError[], depth = 0): void {
-  if (depth > 32 || out.length > 20) return;
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push({ field: path || 'body', code: 'invalid_characters', message: 'must not contain NUL characters' });
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => findNulCharacters(v, `${path}[${i}]`, out, depth + 1));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) findNulCharacters(v, path ? `${path}.${k}` : k, out, depth + 1);
+/** A UTF-16 surrogate without its partner: no UTF-8 encoding exists for it, so Postgres refuses it deep inside a query. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a string cannot be stored as Postgres text or jsonb, or null when it can. */
+export function unstorableText(s: string): { code: string; message: string } | null {
+  if (s.includes('\u0000')) return { code: 'invalid_characters', message: 'must not contain NUL characters' };
+  if (LONE_SURROGATE.test(s)) return { code: 'invalid_characters', message: 'must not contain unpaired UTF-16 surrogates' };
+  return null;
+}
+
+/**
+ * One iterative pass over a parsed value (strings, keys, nesting): nesting deeper than MAX_JSON_DEPTH, NUL characters
+ * and lone surrogates. Iterative on purpose: the input decides how deep it goes.
+ */
+export function unsafeValueErrors(root: unknown, prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: prefix, depth: 0 }];
+  while (stack.length && out.length < MAX_FIELD_ERRORS) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      const bad = unstorableText(value);
+      if (bad) out.push({ field: path || 'body', ...bad });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_JSON_DEPTH) {
+      return [{ field: prefix || 'body', code: 'too_deep', message: `nests deeper than ${MAX_JSON_DEPTH} levels` }];
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}[${i}]`, depth: depth + 1 });
+      continue;
+    }
+    const entries = Object.entries(value as Record<string, unknown>);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [k, v] = entries[i];
+      // A bad key is reported on its parent: echoing it would only repeat the bad characters.
+      if (unstorableText(k)) {
+        out.push({ field: path || 'body', code: 'invalid_characters', message: 'has a field name with NUL characters or unpaired surrogates' });
+        continue;
+      }
+      stack.push({ value: v, path: path ? `${path}.${k}` : k, depth: depth + 1 });
+    }
   }
+  return out;
 }
 
 /** Validates and converts, or throws a 422 DomainError naming every bad field. */
@@ -81,6 +123,35 @@ export function validateOrThrow<T extends object>(cls: ClassConstructor<T>, plai
   return value;
 }
 
-/** Query strings arrive as text: turn an integer-looking value into a number so @IsInt can judge it. */
+/**
+ * Query strings arrive as text: turn an integer-looking value into a number so @IsInt can judge it. Digits beyond
+ * 2^53 stay text (and fail @IsInt): as a number they would silently round to a different value.
+ */
 export const IntFromQuery = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : value));
+
+/**
+ * Money in dollars: a finite number with at most `places` decimals, judged by value. Use it instead of IsNumber's
+ * `maxDecimalPlaces`, which reads the printed form and throws a TypeError on 1e-7 or 5e-324 (no decimal point).
+ */
+export function IsMoney(places = 2, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({
+    name: 'isMoney',
+    constraints: [places],
+    validator: {
+      validate: (v: unknown) => typeof v !== 'number' || (Number.isFinite(v) && Number(v.toFixed(places)) === v),
+      defaultMessage: () => `must have at most ${places} decimal places`,
+    },
+  }, options);
+}
+
+/**
+ * A path id: any string up to MAX_PATH_ID_LENGTH characters. Its shape is never judged (clients copy ids around;
+ * one that names nothing is a 404, whatever its case or form).
+ */
+export function IsPathId(): PropertyDecorator {
+  return (target: object, key: string | symbol) => {
+    IsString()(target, key);
+    MaxLength(MAX_PATH_ID_LENGTH)(target, key);
+  };
+}

@@ -2,6 +2,7 @@ import { JSONCodec, type NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { DomainError, isRpcErrorPayload, type RequestContext } from '@influgentic/contracts';
 import { injectTraceHeaders } from '@influgentic/observability';
+import { IDEMPOTENCY_HEADERS, type IdempotencyKey } from './idempotency';
 import { contextToHeaders } from './rpc-context';
 import { connectNats } from './nats';
 
@@ -33,10 +34,18 @@ export class BusClient {
     this.nc = undefined;
   }
 
-  async request<T>(subject: string, payload: unknown, ctx: RequestContext, timeoutMs = DEFAULT_RPC_TIMEOUT_MS): Promise<T> {
+  /**
+   * `idempotency` goes to this one hop only (never copied into the context): the service that receives it records the
+   * outcome of its own write under that key, while the calls it makes to other services are plain ones.
+   */
+  async request<T>(subject: string, payload: unknown, ctx: RequestContext, timeoutMs = DEFAULT_RPC_TIMEOUT_MS, idempotency?: IdempotencyKey): Promise<T> {
     if (!this.nc) await this.connect();
     const trace: Record<string, string> = {};
     injectTraceHeaders((k, v) => { trace[k] = v; });
+    if (idempotency) {
+      trace[IDEMPOTENCY_HEADERS.key] = idempotency.key;
+      trace[IDEMPOTENCY_HEADERS.fingerprint] = idempotency.fingerprint;
+    }
     const envelope: NestRequest = { pattern: subject, data: payload, id: randomUUID() };
     let reply: NestReply<T>;
     try {
@@ -44,8 +53,11 @@ export class BusClient {
       reply = codec.decode(msg.data) as NestReply<T>;
     } catch (err) {
       const code = (err as { code?: string }).code;
-      const reason = code === '503' ? 'no service is listening' : code === 'TIMEOUT' ? `no answer within ${timeoutMs} ms` : String((err as Error)?.message ?? err);
-      throw new DomainError('service_unavailable', 'A backing service did not answer in time; retry shortly', undefined, `${subject}: ${reason}`);
+      const reason = code === '503' ? 'no service is listening' : code === 'TIMEOUT' ? `no answer within ${timeoutMs} ms` : 'the request could not be delivered';
+      // Subjects (and bus messages, which name them) are internal: they stay in the error's cause, for logs only.
+      throw Object.assign(new DomainError('service_unavailable', 'A backing service did not answer in time; retry shortly', undefined, reason), {
+        cause: { subject, reason: code === '503' || code === 'TIMEOUT' ? reason : String((err as Error)?.message ?? err) },
+      });
     }
     if (reply.err !== undefined && reply.err !== null) {
       if (isRpcErrorPayload(reply.err)) throw new DomainError(reply.err.code, reply.err.message, reply.err.errors, reply.err.detail);

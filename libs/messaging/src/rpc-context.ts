@@ -26,11 +26,23 @@ export function contextFromHeaders(h: Record<string, string>): RequestContext {
   return {
     requestId: h[HEADER.requestId] || 'unknown',
     organizationId: h[HEADER.organizationId] || '',
-    livemode: h[HEADER.livemode] !== 'false',
+    // Never "missing means live": requests without the header are refused before they reach a handler.
+    livemode: h[HEADER.livemode] === 'true',
     agentId: h[HEADER.agentId] || undefined,
     scopes: (h[HEADER.scopes] ? h[HEADER.scopes].split(' ') : []) as Scope[],
     traceparent: h[HEADER.traceparent],
   };
+}
+
+/**
+ * Why a request cannot be served on behalf of a tenant (no organization, or no explicit livemode), or null when it
+ * can. Services refuse such a message rather than guess, since anyone able to publish on the bus could send one.
+ */
+export function tenancyProblem(h: Record<string, string>): string | null {
+  if (!/^org_[A-Za-z0-9_]{1,251}$/.test(h[HEADER.organizationId] ?? '')) return `the ${HEADER.organizationId} header is missing or malformed`;
+  const livemode = h[HEADER.livemode];
+  if (livemode !== 'true' && livemode !== 'false') return `the ${HEADER.livemode} header must be "true" or "false"`;
+  return null;
 }
 
 /** Handler parameter: the caller's RequestContext, read from the NATS headers of the request. */

@@ -10,11 +10,11 @@ import { DataSource } from 'typeorm';
 import type { NatsConnection } from 'nats';
 import type { Logger } from 'pino';
 import { DomainError, Subjects, type HealthReply, type RpcErrorPayload, type ServiceName } from '@influgentic/contracts';
-import { openServiceDatabase, type ServiceDatabaseOptions } from '@influgentic/persistence';
+import { isDatabaseUnavailable, openServiceDatabase, type ServiceDatabaseOptions } from '@influgentic/persistence';
 import { createLogger, createMetrics, logContext, NestPinoLogger, withRemoteSpan, type ServiceMetrics } from '@influgentic/observability';
-import { connectNats, ensureEventsStream, natsUrl } from './nats';
+import { connectNats, ensureEventsStream, natsAuthOptions, natsUrl } from './nats';
 import { OutboxRelay, OutboxWriter } from './outbox';
-import { contextFromHeaders, headersToRecord } from './rpc-context';
+import { contextFromHeaders, headersToRecord, tenancyProblem } from './rpc-context';
 import { SpanKind } from '@opentelemetry/api';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
@@ -28,20 +28,31 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   constructor(private readonly log: Logger) {}
   catch(exception: unknown, _host: ArgumentsHost): Observable<never> {
     if (exception instanceof DomainError) return throwError(() => exception.toPayload());
+    // The database out of reach is a temporary condition, not a bug: the caller gets 503 with Retry-After.
+    if (isDatabaseUnavailable(exception)) {
+      this.log.warn({ err: exception instanceof Error ? exception.message : String(exception) }, 'database unavailable');
+      const unavailable: RpcErrorPayload = { code: 'service_unavailable', message: 'The database is unreachable; retry shortly' };
+      return throwError(() => unavailable);
+    }
     this.log.error({ err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception) }, 'unhandled error in handler');
     const payload: RpcErrorPayload = { code: 'internal_error', message: 'The service failed to handle the request' };
     return throwError(() => payload);
   }
 }
 
-/** Continues the caller's trace, tags logs with its request id and times every handler. */
+/**
+ * Refuses a request without its tenancy (organization and livemode headers), continues the caller's trace, tags logs
+ * with its request id and times every handler. `tenantFree` subjects (health, metrics) serve no tenant's data.
+ */
 @Injectable()
 export class RpcTelemetryInterceptor implements NestInterceptor {
-  constructor(private readonly metrics: ServiceMetrics) {}
+  constructor(private readonly metrics: ServiceMetrics, private readonly tenantFree: ReadonlySet<string> = new Set()) {}
   intercept(exec: ExecutionContext, next: CallHandler): Observable<unknown> {
     const natsCtx = exec.switchToRpc().getContext<NatsContext>();
     const headers = headersToRecord(natsCtx.getHeaders());
     const subject = natsCtx.getSubject();
+    const refused = this.tenantFree.has(subject) ? null : tenancyProblem(headers);
+    if (refused) return throwError(() => new DomainError('forbidden', `Request refused: ${refused}`));
     const ctx = contextFromHeaders(headers);
     const end = this.metrics.rpcDuration.startTimer({ subject });
     const run = () => withRemoteSpan(subject, headers, () => lastValueFrom(next.handle(), { defaultValue: undefined }), SpanKind.SERVER);
@@ -123,7 +134,7 @@ export class ServiceInfraModule {
       {
         provide: OutboxRelay,
         inject: [DataSource, NATS_CONNECTION],
-        useFactory: (ds: DataSource, nc: NatsConnection) => new OutboxRelay(ds, nc, schema, log),
+        useFactory: (ds: DataSource, nc: NatsConnection) => new OutboxRelay(ds, nc, schema, log, { metrics }),
       },
       OutboxRelayLifecycle,
       ConnectionsLifecycle,
@@ -143,12 +154,12 @@ export async function startServiceApp(module: Type<unknown>, service: ServiceNam
   const log = createLogger(service);
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
     transport: Transport.NATS,
-    options: { servers: natsUrl().split(','), queue: service, name: `influgentic-${service}-rpc`, maxReconnectAttempts: -1, reconnectTimeWait: 250 },
+    options: { servers: natsUrl().split(','), queue: service, name: `influgentic-${service}-rpc`, maxReconnectAttempts: -1, reconnectTimeWait: 250, ...natsAuthOptions() },
     logger: new NestPinoLogger(log),
     bufferLogs: false,
   });
   app.useGlobalFilters(new RpcErrorFilter(log));
-  app.useGlobalInterceptors(new RpcTelemetryInterceptor(app.get(SERVICE_METRICS)));
+  app.useGlobalInterceptors(new RpcTelemetryInterceptor(app.get(SERVICE_METRICS), new Set([Subjects.health(service), Subjects.metrics(service)])));
   app.enableShutdownHooks();
   await app.listen();
   return app;

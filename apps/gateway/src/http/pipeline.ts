@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ClassConstructor } from 'class-transformer';
 import {
-  DomainError, ERROR_STATUS, fieldErrors, PLAN_LIMITS, type FieldError, type RequestContext,
+  DomainError, ERROR_STATUS, fieldErrors, type FieldError, type RequestContext,
 } from '@influgentic/contracts';
-import { BusClient } from '@influgentic/messaging';
+import { BusClient, isIdempotencyInProgress, isRecordableRefusal, readReplay } from '@influgentic/messaging';
+import { isDatabaseUnavailable } from '@influgentic/persistence';
 import { logContext } from '@influgentic/observability';
 import type { Logger } from 'pino';
 import { Authenticator, type Principal } from '../auth/authenticator';
 import { safeEqual } from '../auth/tokens';
-import { IdempotencyService, requestFingerprint } from '../idempotency/idempotency.service';
+import { IdempotencyService, OPERATOR_SCOPE, requestFingerprint, withoutSecrets, type KeyedRequest, type StoredResponse } from '../idempotency/idempotency.service';
+import { AuthFailureGuard, isRateLimited } from '../rate-limit/auth-failures';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import type { LocalCall, RouteDef } from '../routes/route';
 import { wantsEventStream } from '../streaming/sse-response';
@@ -18,10 +20,14 @@ import { problem } from './problem';
 const AGENT_ID = /^agent_[a-z0-9_]{1,80}$/;
 const ORG_ID = /^org_[a-z0-9_]{1,80}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+/** Retry-After of a 503: backing services and the database usually come back within seconds. */
+const SERVICE_UNAVAILABLE_RETRY_AFTER_S = 2;
 
 export interface PipelineDeps {
   auth: Authenticator;
   limiter: RateLimiter;
+  /** Limits unknown/revoked keys per client address; without it they are only refused. */
+  authFailures?: AuthFailureGuard;
   idempotency: IdempotencyService;
   bus: BusClient;
   log: Logger;
@@ -51,17 +57,19 @@ export class RoutePipeline {
     const body = req.body;
     let principal: Principal | null = null;
     let ctx: RequestContext | null = null;
-    let idempotency: { org: string; livemode: boolean; key: string } | undefined;
+    let keyed: KeyedRequest | undefined;
     try {
       if (route.auth === 'admin') this.checkAdmin(req);
       if (route.auth === 'key') {
-        principal = await this.deps.auth.authenticate(Authenticator.extractToken(req.headers));
+        principal = await this.authenticate(req, reply);
         ctx = this.contextFor(req, principal);
         this.checkScope(route, principal);
-        if (route.rateClass && principal.livemode) await this.applyRateLimit(route, principal, reply);
+        if (isRateLimited(route.rateClass, principal.livemode)) await this.applyRateLimit(route, principal, reply);
       }
+      // A path id is never a validation error: one that cannot name anything (too long, unstorable characters) is
+      // simply not found. The message does not repeat it.
+      if (this.check(route.params, params, 'path').length) throw new DomainError('not_found', 'Nothing exists at this path');
       const errors = [
-        ...this.check(route.params, params, 'path'),
         ...this.check(route.query, query, 'query'),
         ...this.check(route.body, body ?? {}, 'body'),
       ];
@@ -79,36 +87,68 @@ export class RoutePipeline {
         return;
       }
 
+      // Idempotency-Key: a finished outcome kept here is replayed at once; otherwise the key goes with the request to
+      // whoever does the work (the service, or the gateway's own route), which records the outcome with its write.
       const idemKey = req.headers['idempotency-key'];
-      if (route.method === 'POST' && typeof idemKey === 'string' && ctx && !route.raw) {
+      if (route.method === 'POST' && typeof idemKey === 'string' && (ctx || route.auth === 'admin') && !route.raw) {
         if (!IDEMPOTENCY_KEY.test(idemKey)) throw new DomainError('bad_request', 'Idempotency-Key must be 1–255 printable ASCII characters');
-        const outcome = await this.deps.idempotency.begin(ctx.organizationId, ctx.livemode, idemKey, requestFingerprint(route.method, req.url, body));
-        if (outcome.kind === 'replay') {
-          reply.header('Idempotent-Replayed', 'true').code(outcome.response.status).type('application/json').send(outcome.response.body);
-          return;
-        }
-        idempotency = { org: ctx.organizationId, livemode: ctx.livemode, key: idemKey };
+        keyed = {
+          organizationId: ctx?.organizationId ?? OPERATOR_SCOPE, livemode: ctx?.livemode ?? true, key: idemKey,
+          fingerprint: requestFingerprint(route.method, req.url, body),
+        };
+        const done = await this.deps.idempotency.lookup(keyed);
+        if (done) return this.sendReplay(reply, done);
       }
 
       const call: LocalCall = { principal, ctx, params, query, body, request: req, reply };
+      if (keyed) {
+        const k = keyed;
+        const answer = await logContext.run({ request_id: req.id, organization_id: ctx?.organizationId }, () => this.dispatchKeyed(route, call, k, reply));
+        if (answer.replayed) return this.sendReplay(reply, answer);
+        reply.code(answer.status).type('application/json').send(answer.body);
+        return;
+      }
       const result = await logContext.run({ request_id: req.id, organization_id: ctx?.organizationId }, () => this.dispatch(route, call));
       if (route.raw) return;
-      const payload = JSON.stringify(result ?? {});
-      if (idempotency) await this.deps.idempotency.complete(idempotency.org, idempotency.livemode, idempotency.key, { status: route.status, body: payload });
-      reply.code(route.status).type('application/json').send(payload);
+      reply.code(route.status).type('application/json').send(JSON.stringify(result ?? {}));
     } catch (err) {
-      if (idempotency) {
-        const status = err instanceof DomainError ? ERROR_STATUS[err.code] : 500;
-        // 4xx answers are final for that key (Stripe does the same); server-side failures may be retried.
-        if (status < 500) {
-          const doc = JSON.stringify(this.problemFor(err, req));
-          await this.deps.idempotency.complete(idempotency.org, idempotency.livemode, idempotency.key, { status, body: doc }).catch(() => undefined);
-        } else {
-          await this.deps.idempotency.release(idempotency.org, idempotency.livemode, idempotency.key).catch(() => undefined);
-        }
+      // Another request with this key is running: the client may simply retry.
+      if (isIdempotencyInProgress(err)) reply.header('Retry-After', '1');
+      // A refusal is final for the key (Stripe does the same); a failure on our side (5xx) records nothing, and a retry
+      // then learns from the service what became of the first attempt.
+      else if (keyed && isRecordableRefusal(err)) {
+        const doc = this.problemFor(err, req);
+        await this.deps.idempotency.remember(keyed, { status: doc.status, body: JSON.stringify(doc) }).catch(() => undefined);
       }
       this.sendProblem(err, req, reply);
     }
+  }
+
+  /**
+   * A keyed request: a gateway-owned route runs under the key's lock in one transaction with its record; a service
+   * gets the key and the request's fingerprint with the RPC and answers with a marked replay when it has an outcome.
+   */
+  private async dispatchKeyed(route: RouteDef, call: LocalCall, keyed: KeyedRequest, reply: FastifyReply): Promise<StoredResponse & { replayed: boolean }> {
+    if (route.local) {
+      const run = await this.deps.idempotency.runLocal(keyed, route.status, () => route.local!(call));
+      return run.replayed ? { ...run.response, replayed: true } : { status: route.status, body: run.body, replayed: false };
+    }
+    if (!route.subject || !call.ctx) throw new DomainError('internal_error', 'Route has no handler');
+    const result = await this.deps.bus.request(route.subject, { params: call.params, query: call.query, body: call.body ?? {} }, call.ctx,
+      route.timeoutMs ?? this.deps.rpcTimeoutMs, { key: keyed.key, fingerprint: keyed.fingerprint });
+    const { replayed, response, error } = readReplay(result);
+    if (error) {
+      reply.header('Idempotent-Replayed', 'true');
+      throw error;
+    }
+    const body = JSON.stringify(response ?? {});
+    await this.deps.idempotency.remember(keyed, { status: route.status, body: JSON.stringify(withoutSecrets(response ?? {})) }).catch(() => undefined);
+    return { status: route.status, body, replayed };
+  }
+
+  private sendReplay(reply: FastifyReply, stored: StoredResponse): void {
+    reply.header('Idempotent-Replayed', 'true').code(stored.status)
+      .type(stored.status >= 400 ? 'application/problem+json' : 'application/json').send(stored.body);
   }
 
   private dispatch(route: RouteDef, call: LocalCall): Promise<unknown> {
@@ -122,6 +162,27 @@ export class RoutePipeline {
     // Without a configured token the operator API does not exist (the route is not even registered).
     if (!this.deps.adminToken || !token || !safeEqual(token, this.deps.adminToken)) {
       throw new DomainError('unauthorized', 'The operator API needs Authorization: Bearer <INFLUGENTIC_ADMIN_TOKEN>');
+    }
+  }
+
+  /**
+   * Resolves the key. An address that keeps presenting unknown or revoked keys is answered 429 after a burst, from
+   * memory once it is over (keys already cached as valid still pass), so guessing costs the guesser.
+   */
+  private async authenticate(req: FastifyRequest, reply: FastifyReply): Promise<Principal> {
+    const token = Authenticator.extractToken(req.headers);
+    const guard = this.deps.authFailures;
+    if (!guard || !token) return this.deps.auth.authenticate(token);
+    const wait = guard.blockedFor(req.ip);
+    if (wait > 0 && !this.deps.auth.isCachedValid(token)) throw tooManyFailures(reply, guard.limitPerMinute, wait);
+    try {
+      return await this.deps.auth.authenticate(token);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== 'unauthorized') throw err;
+      // If the counter itself is unavailable the refusal stays a plain 401.
+      const d = await guard.recordFailure(req.ip).catch(() => null);
+      if (d && !d.allowed) throw tooManyFailures(reply, d.limit, d.resetSeconds);
+      throw err;
     }
   }
 
@@ -151,7 +212,7 @@ export class RoutePipeline {
 
   private async applyRateLimit(route: RouteDef, principal: Principal, reply: FastifyReply): Promise<void> {
     const cls = route.rateClass!;
-    const limit = PLAN_LIMITS[principal.plan][cls];
+    const limit = principal.limits[cls];
     const d = await this.deps.limiter.hit(`${principal.keyId}:${cls}`, limit);
     reply.header('X-RateLimit-Limit', String(d.limit));
     reply.header('X-RateLimit-Remaining', String(d.remaining));
@@ -172,13 +233,32 @@ export class RoutePipeline {
 
   problemFor(err: unknown, req: FastifyRequest) {
     const instance = req.url.split('?')[0];
-    if (err instanceof DomainError) return problem(err.code, err.message, instance, req.id, err.errors, err.detail);
+    if (err instanceof DomainError) {
+      // What the client must not see (e.g. which internal subject went unanswered) is logged with the request id.
+      if (err.cause !== undefined && ERROR_STATUS[err.code] >= 500) this.deps.log.warn({ code: err.code, cause: err.cause, request_id: req.id }, 'backing service unavailable');
+      return problem(err.code, err.message, instance, req.id, err.errors, err.detail);
+    }
+    // The gateway's own queries (keys, rate limits, idempotency) with the database out of reach: retry later.
+    if (isDatabaseUnavailable(err)) {
+      this.deps.log.warn({ err: err instanceof Error ? err.message : String(err), request_id: req.id }, 'database unavailable');
+      return problem('service_unavailable', 'The database is unreachable; retry shortly', instance, req.id);
+    }
     this.deps.log.error({ err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err), request_id: req.id }, 'unhandled gateway error');
     return problem('internal_error', 'Something went wrong on our side; the request id helps us find it', instance, req.id);
   }
 
   sendProblem(err: unknown, req: FastifyRequest, reply: FastifyReply): void {
     const doc = this.problemFor(err, req);
+    // Every 503 says when to come back (API.md, Errors); a more precise value set earlier wins.
+    if (doc.status === 503 && !reply.hasHeader('Retry-After')) reply.header('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_AFTER_S));
     reply.code(doc.status).type('application/problem+json').send(JSON.stringify(doc));
   }
+}
+
+function tooManyFailures(reply: FastifyReply, limit: number, retryAfter: number): DomainError {
+  reply.header('X-RateLimit-Limit', String(limit));
+  reply.header('X-RateLimit-Remaining', '0');
+  reply.header('X-RateLimit-Reset', String(retryAfter));
+  reply.header('Retry-After', String(retryAfter));
+  return new DomainError('rate_limited', `Too many requests with invalid API keys from this address; retry in ${retryAfter} s`);
 }

@@ -10,7 +10,7 @@ export const campaignRoutes: RouteDef[] = [
   { ...read, method: 'GET', path: '/v1/campaigns', summary: 'List campaigns with a performance summary', status: 200, query: ListCampaignsQuery, subject: CampaignSubjects.list },
   { ...read, method: 'GET', path: '/v1/campaigns/:id', summary: 'Get a campaign', status: 200, params: CampaignIdParams, subject: CampaignSubjects.get },
   { ...write, method: 'PATCH', path: '/v1/campaigns/:id', summary: 'Update name, config (merge) or budget', status: 200, params: CampaignIdParams, body: UpdateCampaignBody, subject: CampaignSubjects.update },
-  { ...write, method: 'DELETE', path: '/v1/campaigns/:id', summary: 'Cancel a campaign (same as POST …/cancel)', status: 200, params: CampaignIdParams, subject: CampaignSubjects.cancel },
+  { ...write, method: 'DELETE', path: '/v1/campaigns/:id', summary: 'Cancel a campaign (as POST …/cancel; repeating it answers the cancelled campaign again)', status: 200, params: CampaignIdParams, subject: CampaignSubjects.remove },
   { ...write, method: 'POST', path: '/v1/campaigns/:id/pause', summary: 'Pause an active campaign', status: 200, params: CampaignIdParams, subject: CampaignSubjects.pause },
   { ...write, method: 'POST', path: '/v1/campaigns/:id/resume', summary: 'Resume a paused campaign', status: 200, params: CampaignIdParams, subject: CampaignSubjects.resume },
   { ...write, method: 'POST', path: '/v1/campaigns/:id/cancel', summary: 'Cancel a campaign: billing stops at once', status: 200, params: CampaignIdParams, subject: CampaignSubjects.cancel },

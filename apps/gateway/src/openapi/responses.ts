@@ -1,0 +1,125 @@
+import {
+  AGENT_CATEGORIES, AGENT_STATUSES, AGENT_TIERS, AGENT_VISIBILITIES, CAMPAIGN_STATUSES, CAMPAIGN_TYPES, COMPLIANCE_MODES,
+  CONTENT_FORMATS, CONTENT_STATUSES, CONTENT_TYPES, PLANS, PLATFORMS, SCOPES,
+} from '@influgentic/contracts';
+
+type Schema = Record<string, unknown>;
+
+/**
+ * Success shapes of every public operation, as the services build them (the interfaces in libs/contracts and the
+ * gateway's own views). The fuzz suite validates every 2xx body against these, so a field that changes shape fails
+ * a test. Responses do not forbid extra properties: adding a field is a compatible change for clients.
+ */
+const str: Schema = { type: 'string' };
+const strOrNull: Schema = { type: ['string', 'null'] };
+const instant: Schema = { type: 'string', format: 'date-time' };
+const instantOrNull: Schema = { type: ['string', 'null'], format: 'date-time' };
+const count: Schema = { type: 'integer', minimum: 0 };
+const usd: Schema = { type: 'number', minimum: 0, multipleOf: 0.01 };
+const strings: Schema = { type: 'array', items: str };
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const object = (properties: Record<string, Schema>, optional: string[] = []): Schema => ({
+  type: 'object', properties, required: Object.keys(properties).filter((k) => !optional.includes(k)),
+});
+const page = (item: string): Schema => object({
+  data: { type: 'array', items: ref(item) },
+  meta: object({ total: { type: ['integer', 'null'], minimum: 0 }, limit: { type: 'integer', minimum: 1, maximum: 100 }, next_cursor: strOrNull }),
+});
+
+const agentSummary = {
+  id: str, name: str, category: { type: 'string', enum: [...AGENT_CATEGORIES] }, subcategories: strings, use_cases: strings,
+  languages: strings, reach: count, engagement_rate: { type: 'number', minimum: 0 }, total_campaigns: count,
+  rating: { type: 'number', minimum: 0, maximum: 5 }, tier: { type: 'string', enum: [...AGENT_TIERS] },
+  status: { type: 'string', enum: [...AGENT_STATUSES] }, created_at: instant,
+};
+
+export const RESPONSE_SCHEMAS: Record<string, Schema> = {
+  AgentSummary: object(agentSummary),
+  AgentList: page('AgentSummary'),
+  Agent: object({
+    ...agentSummary,
+    headline: str, persona_prompt: str, expertise_domains: strings, target_audience: strOrNull,
+    visibility: { type: 'string', enum: [...AGENT_VISIBILITIES] }, organization_id: strOrNull, livemode: { type: 'boolean' },
+    capabilities: object({ content_types: strings, languages: count, tone_modes: strings, real_time_streaming: { type: 'boolean' } }),
+    performance: object({ avg_engagement_rate: { type: 'number' }, total_reach: count, campaigns_completed: count, avg_conversion_rate: { type: 'number' } }),
+    pricing: object({ model: str, base_rate_usd: { type: 'number', minimum: 0 }, per_item_usd: { type: 'number', minimum: 0 }, included_in_plans: strings }),
+    style_profile: { type: ['object', 'null'] }, failure_reason: strOrNull, updated_at: instant,
+  }, ['persona_prompt']),
+  AgentBuildAccepted: object({ id: str, name: str, status: { type: 'string', const: 'training' }, estimated_ready_at: instant, dashboard_url: { type: 'string', format: 'uri' }, api_endpoint: { type: 'string', format: 'uri' } }),
+  AgentDeleted: object({ id: str, deleted: { type: 'boolean', const: true } }),
+  Campaign: object({
+    id: str, agent_id: str, type: { type: 'string', enum: [...CAMPAIGN_TYPES] }, name: str,
+    product: { type: ['object', 'null'] },
+    config: object({
+      tone: strOrNull, languages: strings, output_formats: { type: 'array', items: { type: 'string', enum: [...CONTENT_FORMATS] } },
+      compliance_mode: { type: 'string', enum: [...COMPLIANCE_MODES] }, duration_days: { type: 'integer', minimum: 1 }, starts_at: strOrNull,
+    }),
+    budget_usd: { ...usd, type: ['number', 'null'] }, spent_usd: usd, reserved_usd: usd, per_item_usd: usd,
+    status: { type: 'string', enum: [...CAMPAIGN_STATUSES] }, livemode: { type: 'boolean' },
+    starts_at: instant, ends_at: instant, started_at: instantOrNull, paused_at: instantOrNull, completed_at: instantOrNull,
+    cancelled_at: instantOrNull, created_at: instant, updated_at: instant,
+    performance: object({ impressions: count, engagements: count, leads: count, conversions: count }),
+  }),
+  CampaignList: page('Campaign'),
+  ContentItem: object({
+    id: str, agent_id: str, campaign_id: strOrNull, content_type: { type: 'string', enum: [...CONTENT_TYPES] },
+    format: { type: 'string', enum: [...CONTENT_FORMATS] }, platform: { type: ['string', 'null'], enum: [...PLATFORMS, null] },
+    language: str, status: { type: 'string', enum: [...CONTENT_STATUSES] }, title: strOrNull, body: str, caption: str,
+    hashtags: strings, cta: strOrNull, disclosures: strings, variants: { type: 'array', items: { type: 'object' } },
+    selected_variant: { type: ['integer', 'null'] }, media: { type: 'array', items: { type: 'object' } },
+    scheduled_at: instantOrNull, published_at: instantOrNull, rejection_reason: strOrNull, failure_reason: strOrNull,
+    compliance: object({ mode: { type: 'string', enum: [...COMPLIANCE_MODES] }, review_reasons: strings, flags: { type: 'array', items: { type: 'object' } } }),
+    model: str, tokens: count, livemode: { type: 'boolean' }, created_at: instant, updated_at: instant,
+  }, ['rejection_reason', 'failure_reason']),
+  ApiKey: object({
+    id: str, name: str, mode: { type: 'string', enum: ['live', 'test'] }, scopes: { type: 'array', items: { type: 'string', enum: [...SCOPES] } },
+    token_hint: str, created_at: instant, expires_at: instantOrNull, last_used_at: instantOrNull,
+  }),
+  ApiKeyCreated: {
+    allOf: [ref('ApiKey'), object({ token: { type: 'string', pattern: '^ig_(live|test)_', description: 'Shown once, at creation' } })],
+  },
+  ApiKeyList: page('ApiKey'),
+  ApiKeyRevoked: object({ id: str, revoked: { type: 'boolean', const: true } }),
+  Organization: object({ id: str, name: str, plan: { type: 'string', enum: [...PLANS] }, created_at: instant, updated_at: instant }),
+  OrganizationList: page('Organization'),
+  OrganizationCreated: object({
+    organization: ref('Organization'),
+    api_key: object({ id: str, token: { type: 'string', pattern: '^ig_live_' }, scopes: { type: 'array', items: { type: 'string', enum: [...SCOPES] } }, mode: { type: 'string', const: 'live' } }),
+  }),
+  Health: object({ status: { type: 'string', const: 'ok' } }),
+  Readiness: object({
+    status: { type: 'string', enum: ['ready', 'not_ready'] }, database: { type: 'string', enum: ['ok', 'unavailable'] },
+    services: { type: 'object', additionalProperties: { type: 'string' } },
+  }),
+  OpenApiDocument: { type: 'object', required: ['openapi', 'info', 'paths'], properties: { openapi: str, info: { type: 'object' }, paths: { type: 'object' } } },
+};
+
+/** Which schema each operation answers with on success (`METHOD path`, Fastify path syntax). */
+export const OPERATION_RESPONSES: Record<string, string> = {
+  'GET /health': 'Health',
+  'GET /ready': 'Readiness',
+  'GET /openapi.json': 'OpenApiDocument',
+  'GET /v1/agents': 'AgentList',
+  'GET /v1/agents/:id': 'Agent',
+  'POST /v1/agents': 'AgentBuildAccepted',
+  'PATCH /v1/agents/:id': 'Agent',
+  'DELETE /v1/agents/:id': 'AgentDeleted',
+  'POST /v1/campaigns': 'Campaign',
+  'GET /v1/campaigns': 'CampaignList',
+  'GET /v1/campaigns/:id': 'Campaign',
+  'PATCH /v1/campaigns/:id': 'Campaign',
+  'DELETE /v1/campaigns/:id': 'Campaign',
+  'POST /v1/campaigns/:id/pause': 'Campaign',
+  'POST /v1/campaigns/:id/resume': 'Campaign',
+  'POST /v1/campaigns/:id/cancel': 'Campaign',
+  'POST /v1/agents/:agent_id/content': 'ContentItem',
+  'GET /v1/content/:id': 'ContentItem',
+  'POST /v1/api-keys': 'ApiKeyCreated',
+  'GET /v1/api-keys': 'ApiKeyList',
+  'GET /v1/api-keys/:id': 'ApiKey',
+  'DELETE /v1/api-keys/:id': 'ApiKeyRevoked',
+  'POST /admin/v1/organizations': 'OrganizationCreated',
+  'GET /admin/v1/organizations': 'OrganizationList',
+  'GET /admin/v1/organizations/:id': 'Organization',
+  'PATCH /admin/v1/organizations/:id': 'Organization',
+};
