@@ -243,5 +243,9 @@ describe('agent registry (e2e over HTTP)', () => {
     const other = await call('GET', '/v1/agents/agent_lumiere_fashion', undefined, { 'x-influgentic-agent': 'agent_velo_automotive' });
     expect(other.status).toBe(403);
     expect(other.body.code).toBe('forbidden');
+    // An id of another case names no agent: the narrowed list is empty, never a 400.
+    const upper = await call('GET', '/v1/agents', undefined, { 'x-influgentic-agent': 'AGENT_VELO_AUTOMOTIVE' });
+    expect(upper.status).toBe(200);
+    expect(upper.body.data).toEqual([]);
   });
 });

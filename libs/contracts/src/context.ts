@@ -7,6 +7,8 @@ export interface RequestContext {
   livemode: boolean;
   /** Narrowing from X-Influgentic-Agent. */
   agentId?: string;
+  /** The API key behind the request (decisions are attributed to it); absent for service-internal work. */
+  keyId?: string;
   scopes: Scope[];
   traceparent?: string;
 }
@@ -16,6 +18,7 @@ export const HEADER = {
   organizationId: 'x-influgentic-org',
   livemode: 'x-influgentic-livemode',
   agentId: 'x-influgentic-agent',
+  keyId: 'x-influgentic-key',
   scopes: 'x-influgentic-scopes',
   traceparent: 'traceparent',
   tracestate: 'tracestate',

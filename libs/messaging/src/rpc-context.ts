@@ -10,6 +10,7 @@ export function contextToHeaders(ctx: RequestContext, trace: Record<string, stri
   h.set(HEADER.organizationId, ctx.organizationId);
   h.set(HEADER.livemode, ctx.livemode ? 'true' : 'false');
   if (ctx.agentId) h.set(HEADER.agentId, ctx.agentId);
+  if (ctx.keyId) h.set(HEADER.keyId, ctx.keyId);
   if (ctx.scopes.length) h.set(HEADER.scopes, ctx.scopes.join(' '));
   for (const [k, v] of Object.entries(trace)) h.set(k, v);
   return h;
@@ -29,6 +30,7 @@ export function contextFromHeaders(h: Record<string, string>): RequestContext {
     // Never "missing means live": requests without the header are refused before they reach a handler.
     livemode: h[HEADER.livemode] === 'true',
     agentId: h[HEADER.agentId] || undefined,
+    keyId: h[HEADER.keyId] || undefined,
     scopes: (h[HEADER.scopes] ? h[HEADER.scopes].split(' ') : []) as Scope[],
     traceparent: h[HEADER.traceparent],
   };

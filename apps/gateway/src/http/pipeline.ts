@@ -17,7 +17,8 @@ import { wantsEventStream } from '../streaming/sse-response';
 import type { StreamBridge } from '../streaming/stream-bridge';
 import { problem } from './problem';
 
-const AGENT_ID = /^agent_[a-z0-9_]{1,80}$/;
+// Any id a client may have copied: one that names no agent narrows to nothing (an id is never a validation error).
+const AGENT_ID = /^[A-Za-z0-9_-]{1,255}$/;
 const ORG_ID = /^org_[a-z0-9_]{1,80}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 /** Retry-After of a 503: backing services and the database usually come back within seconds. */
@@ -194,11 +195,11 @@ export class RoutePipeline {
     }
     const agentHeader = req.headers['x-influgentic-agent'];
     if (agentHeader !== undefined && (typeof agentHeader !== 'string' || !AGENT_ID.test(agentHeader))) {
-      throw new DomainError('bad_request', 'X-Influgentic-Agent must look like agent_…');
+      throw new DomainError('bad_request', 'X-Influgentic-Agent must be an agent id (1–255 letters, digits, _ or -)');
     }
     return {
       requestId: req.id, organizationId: principal.organizationId, livemode: principal.livemode,
-      agentId: agentHeader as string | undefined, scopes: principal.scopes,
+      agentId: agentHeader as string | undefined, keyId: principal.keyId, scopes: principal.scopes,
     };
   }
 
