@@ -65,7 +65,11 @@ export class DomainError extends Error {
 
   static validation(errors: FieldError[]): DomainError {
     const n = errors.length;
-    return new DomainError('validation_error', `${n} field${n === 1 ? ' is' : 's are'} invalid`, errors.slice(0, MAX_FIELD_ERRORS));
+    // Validators stop collecting at the cap, so past it the true count is unknown: say so rather than miscount.
+    const message = n >= MAX_FIELD_ERRORS
+      ? `At least ${MAX_FIELD_ERRORS} fields are invalid; the first ${MAX_FIELD_ERRORS} are listed`
+      : `${n} field${n === 1 ? ' is' : 's are'} invalid`;
+    return new DomainError('validation_error', message, errors.slice(0, MAX_FIELD_ERRORS));
   }
 
   static notFound(what: string, id: string): DomainError {

@@ -55,6 +55,14 @@ describe('fieldErrors', () => {
       expect((err as DomainError).message).toBe('2 fields are invalid');
     }
   });
+
+  it('does not miscount past the cap of listed errors', () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ field: `f${i}`, code: 'unknown_field', message: 'is not allowed' }));
+    const err = DomainError.validation(many);
+    expect(err.errors).toHaveLength(50);
+    expect(err.message).toBe('At least 50 fields are invalid; the first 50 are listed');
+    expect(DomainError.validation(many.slice(0, 49)).message).toBe('49 fields are invalid');
+  });
 });
 
 class Money {

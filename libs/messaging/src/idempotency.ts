@@ -4,7 +4,7 @@ import type { NatsContext } from '@nestjs/microservices';
 import { Client } from 'pg';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { DomainError, ERROR_STATUS, isRpcErrorPayload, type RequestContext, type RpcErrorPayload } from '@influgentic/contracts';
-import { databaseUrl } from '@influgentic/persistence';
+import { databaseTimeouts, databaseUrl, pgTimeoutSettings } from '@influgentic/persistence';
 import { headersToRecord } from './rpc-context';
 
 /**
@@ -146,12 +146,15 @@ export class AdvisoryKeyLocks {
         return null;
       }
     } catch {
+      // The lock may still be granted once a slow answer arrives: a connection that did not answer is dropped, and
+      // every lock it held with it, so no key stays locked behind a lost answer.
+      if (client!) this.discard(client);
       this.held.delete(id);
       throw new DomainError('service_unavailable', 'The database is unreachable; retry shortly');
     }
     return async () => {
       // On a replaced connection the lock died with the old one.
-      if (this.client === client) await client.query('SELECT pg_advisory_unlock($1::bigint)', [id]).catch(() => undefined);
+      if (this.client === client) await client.query('SELECT pg_advisory_unlock($1::bigint)', [id]).catch(() => this.discard(client));
       this.held.delete(id);
     };
   }
@@ -162,10 +165,19 @@ export class AdvisoryKeyLocks {
     await client?.end().catch(() => undefined);
   }
 
+  /** Closes a connection that failed or did not answer in time; Postgres frees its session locks when it goes. */
+  private discard(client: Client): void {
+    if (this.client === client) this.client = undefined;
+    (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    client.end().catch(() => undefined);
+  }
+
   private connection(): Promise<Client> {
     if (this.client) return Promise.resolve(this.client);
     this.connecting ??= (async () => {
-      const client = new Client({ connectionString: this.url(), application_name: `influgentic-${this.namespace}-idempotency` });
+      const client = new Client({
+        connectionString: this.url(), application_name: `influgentic-${this.namespace}-idempotency`, ...pgTimeoutSettings(databaseTimeouts()),
+      });
       client.on('error', () => {
         if (this.client === client) this.client = undefined;
         client.end().catch(() => undefined);

@@ -6,7 +6,7 @@ import { headers as natsHeaders, type NatsConnection } from 'nats';
 import { Counter, Gauge } from 'prom-client';
 import type { Logger } from 'pino';
 import { EVENTS_STREAM, eventSubject, newId, type DomainEvent, type EventType, type RequestContext } from '@influgentic/contracts';
-import { databaseUrl } from '@influgentic/persistence';
+import { databaseTimeouts, databaseUrl, pgTimeoutSettings } from '@influgentic/persistence';
 import { injectTraceHeaders, type ServiceMetrics } from '@influgentic/observability';
 import { aggregateOf, aggregateOfPayloadSql, relaySettings, retryDelayMs, type RelaySettings } from './outbox-policy';
 import { PeriodicTask } from './periodic-task';
@@ -218,7 +218,7 @@ export class OutboxRelay {
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: databaseUrl(), application_name: `influgentic-${this.schema}-relay` });
+    const client = new Client({ connectionString: databaseUrl(), application_name: `influgentic-${this.schema}-relay`, ...pgTimeoutSettings(databaseTimeouts()) });
     client.on('notification', () => this.kick());
     client.on('error', () => {
       this.listener = undefined;

@@ -14,6 +14,7 @@ describe('isDatabaseUnavailable', () => {
     ['connection exception class 08', withCode('08006')],
     ['pool connect timeout', new Error('timeout exceeded when trying to connect')],
     ['connection terminated', new Error('Connection terminated unexpectedly')],
+    ['no answer within the query timeout', new Error('Query read timeout')],
     ['wrapped by TypeORM', Object.assign(new Error('query failed'), { driverError: withCode('ECONNREFUSED') })],
     ['as a cause', new Error('outer', { cause: withCode('57P01') })],
   ])('%s is unavailability', (_name, err) => {

@@ -4,12 +4,14 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOST
 /** SQLSTATEs that describe the server's availability, not the query: retrying later can succeed. */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
 
-/** What node-postgres says when a connection ends or cannot be had in time (it sets no code for these). */
+/** What node-postgres says when a connection ends, cannot be had in time or does not answer (it sets no code for these). */
 const DRIVER_MESSAGES = [
   /^Connection terminated/i,
   /timeout exceeded when trying to connect/i,
   /Client has encountered a connection error and is not queryable/i,
   /Client was closed and is not queryable/i,
+  // No answer within the query timeout: a server cut off without a reset (see `databaseTimeouts`).
+  /^Query read timeout/i,
 ];
 
 /**

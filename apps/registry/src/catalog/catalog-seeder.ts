@@ -45,6 +45,10 @@ export async function seedCatalog(ds: DataSource, count: number, opts: { ifEmpty
   const started = Date.now();
   const pool = (ds.driver as PostgresDriver).master as { connect(): Promise<PoolClient> };
   const client = await pool.connect();
+  // A million rows take longer than the pool's query timeout allows one request's query: lifted on this connection.
+  const params = (client as unknown as { connectionParameters: { query_timeout?: number | false } }).connectionParameters;
+  const queryTimeout = params.query_timeout;
+  params.query_timeout = false;
   try {
     await client.query(`SELECT pg_advisory_lock(hashtext('influgentic.seed-catalog'))`);
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM registry.agents WHERE organization_id IS NULL`);
@@ -77,6 +81,7 @@ export async function seedCatalog(ds: DataSource, count: number, opts: { ifEmpty
     throw err;
   } finally {
     await client.query(`SELECT pg_advisory_unlock(hashtext('influgentic.seed-catalog'))`).catch(() => undefined);
+    params.query_timeout = queryTimeout;
     client.release();
   }
 }
