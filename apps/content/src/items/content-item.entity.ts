@@ -13,6 +13,18 @@ export interface ContentBrief {
   sponsored: boolean;
   seed: string;
   campaign_name: string | null;
+  /** Week plans: the slot the item fills. */
+  plan?: PlannedSlotRef;
+  /** Week plans: the trending topic and the brand's guidance the piece was written with. */
+  topic?: string;
+  guidance?: string;
+}
+
+/** Which week plan slot an item fills (`slot` is `week|platform|date|n`); a re-run or a resumed job skips filled slots. */
+export interface PlannedSlotRef {
+  job_id: string;
+  week: string;
+  slot: string;
 }
 
 /**
@@ -69,4 +81,14 @@ export class ContentItemEntity {
   @Column('timestamptz', { nullable: true }) published_at: Date | null;
   @Column('timestamptz') created_at: Date;
   @Column('timestamptz') updated_at: Date;
+  /** Soft deletion: the item is gone for every read; a repeated DELETE still answers like the first. */
+  @Column('timestamptz', { nullable: true }) deleted_at?: Date | null;
+  /** Publication record (the database fills the defaults): attempts, the last refusal, and the post once it is out. */
+  @Column('integer', { default: 0 }) publish_attempts?: number;
+  @Column('text', { nullable: true }) publish_error?: string | null;
+  @Column('text', { nullable: true }) post_id?: string | null;
+  @Column('text', { nullable: true }) post_url?: string | null;
+  /** Held by whoever is posting the item (scheduler or a request), so no one else posts it meanwhile. */
+  @Column('text', { nullable: true }) publish_claim?: string | null;
+  @Column('timestamptz', { nullable: true }) publish_claim_until?: Date | null;
 }

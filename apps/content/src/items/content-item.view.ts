@@ -1,10 +1,10 @@
-import type { ContentItem } from '@influgentic/contracts';
+import type { ContentHistoryEntry, ContentItem, PublishStatus } from '@influgentic/contracts';
 import type { ContentItemEntity } from './content-item.entity';
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+const iso = (d: Date | string | null | undefined): string | null => (d === null || d === undefined ? null : new Date(d).toISOString());
 
-/** The contract's content item from a stored row. */
-export function toContentItem(row: ContentItemEntity): ContentItem {
+/** The contract's content item from a stored row; single-item answers carry its history too. */
+export function toContentItem(row: ContentItemEntity, history?: ContentHistoryEntry[]): ContentItem {
   return {
     id: row.id,
     agent_id: row.agent_id,
@@ -33,5 +33,14 @@ export function toContentItem(row: ContentItemEntity): ContentItem {
     livemode: row.livemode,
     created_at: iso(row.created_at) as string,
     updated_at: iso(row.updated_at) as string,
+    ...(history ? { history } : {}),
+  };
+}
+
+/** `GET /v1/content/{id}/publish/status`. */
+export function toPublishStatus(row: ContentItemEntity): PublishStatus {
+  return {
+    content_id: row.id, status: row.status, platform: row.platform, scheduled_at: iso(row.scheduled_at), attempts: row.publish_attempts ?? 0,
+    last_error: row.publish_error ?? null, post_id: row.post_id ?? null, post_url: row.post_url ?? null, published_at: iso(row.published_at),
   };
 }

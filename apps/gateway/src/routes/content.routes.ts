@@ -1,5 +1,7 @@
 import {
-  AgentContentParams, CampaignIdParams, CampaignStreamBody, ContentIdParams, ContentSubjects, GenerateContentBody,
+  AgentContentItemParams, AgentContentParams, ApproveContentBody, CampaignIdParams, CampaignStreamBody, ContentIdParams, ContentMediaParams,
+  ContentSubjects, ContentWorkflowSubjects, GenerateContentBody, ListContentQuery, MediaDecisionBody, PublishContentBody, RejectContentBody,
+  UpdateContentBody,
 } from '@influgentic/contracts';
 import type { RouteDef } from './route';
 
@@ -24,6 +26,35 @@ export const contentRoutes: RouteDef[] = [
   },
   {
     method: 'GET', path: '/v1/content/:id', tag: 'content', auth: 'key', scope: 'content:read', rateClass: 'read',
-    summary: 'Get a content item', status: 200, params: ContentIdParams, subject: ContentSubjects.get,
+    summary: 'Get a content item with its history', status: 200, params: ContentIdParams, subject: ContentSubjects.get,
   },
+  ...workflowRoutes(),
 ];
+
+/** The queue, moderation (with the agent-scoped mirrors), scheduling and publishing. */
+function workflowRoutes(): RouteDef[] {
+  const read = { tag: 'content', auth: 'key', scope: 'content:read', rateClass: 'read' } as const;
+  const write = { tag: 'content', auth: 'key', scope: 'content:write', rateClass: 'write' } as const;
+  const generate = { tag: 'content', auth: 'key', scope: 'content:generate', rateClass: 'generate', timeoutMs: GENERATE_TIMEOUT_MS } as const;
+  const S = ContentWorkflowSubjects;
+  return [
+    {
+      ...read, method: 'GET', path: '/v1/content', status: 200, query: ListContentQuery, subject: S.list,
+      summary: 'The content queue, newest first: filter by status, agent, campaign, platform, created_after/created_before and scheduled_after/scheduled_before (after inclusive, before exclusive)',
+    },
+    { ...write, method: 'PATCH', path: '/v1/content/:id', status: 200, params: ContentIdParams, body: UpdateContentBody, subject: S.update, summary: 'Edit caption, hashtags, CTA, body or scheduled_at (platform limits checked again; not once published)' },
+    { ...write, method: 'DELETE', path: '/v1/content/:id', status: 200, params: ContentIdParams, subject: S.remove, summary: 'Delete a content item (a repeat answers like the first; unpublish a published item first)' },
+    { ...write, method: 'POST', path: '/v1/content/:id/approve', status: 200, params: ContentIdParams, body: ApproveContentBody, subject: S.approve, summary: 'Approve an item (one with a future scheduled_at becomes scheduled)' },
+    { ...write, method: 'POST', path: '/v1/content/:id/reject', status: 200, params: ContentIdParams, body: RejectContentBody, subject: S.reject, summary: 'Reject an item, with an optional reason' },
+    { ...generate, method: 'POST', path: '/v1/content/:id/regenerate', status: 200, params: ContentIdParams, subject: S.regenerate, summary: 'Generate the item again (same id, history kept; spend and compliance as for a new piece)' },
+    { ...write, method: 'POST', path: '/v1/content/:id/media/:index/approve', status: 200, params: ContentMediaParams, body: MediaDecisionBody, subject: S.mediaApprove, summary: 'Approve one media attachment' },
+    { ...write, method: 'POST', path: '/v1/content/:id/media/:index/reject', status: 200, params: ContentMediaParams, body: MediaDecisionBody, subject: S.mediaReject, summary: 'Reject one media attachment' },
+    { ...write, method: 'POST', path: '/v1/agents/:agent_id/content/:content_id/approve', status: 200, params: AgentContentItemParams, body: ApproveContentBody, subject: S.approve, summary: 'Approve one of the agent’s items' },
+    { ...write, method: 'POST', path: '/v1/agents/:agent_id/content/:content_id/reject', status: 200, params: AgentContentItemParams, body: RejectContentBody, subject: S.reject, summary: 'Reject one of the agent’s items' },
+    { ...generate, method: 'POST', path: '/v1/agents/:agent_id/content/:content_id/regenerate', status: 200, params: AgentContentItemParams, subject: S.regenerate, summary: 'Generate one of the agent’s items again' },
+    { ...write, method: 'POST', path: '/v1/content/:id/publish', status: 200, params: ContentIdParams, body: PublishContentBody, subject: S.publish, summary: 'Publish an approved item now, or schedule it for `at` (a refusal by the platform leaves it publish_failed)' },
+    { ...read, method: 'GET', path: '/v1/content/:id/publish/status', status: 200, params: ContentIdParams, subject: S.publishStatus, summary: 'Where the item’s publication stands' },
+    { ...write, method: 'POST', path: '/v1/content/:id/publish/retry', status: 200, params: ContentIdParams, subject: S.publishRetry, summary: 'Try a refused publication again now' },
+    { ...write, method: 'POST', path: '/v1/content/:id/unpublish', status: 200, params: ContentIdParams, subject: S.unpublish, summary: 'Cancel a scheduled publish or pull a published item (back to approved)' },
+  ];
+}
