@@ -1,10 +1,12 @@
 import { APICallError, generateText, Output, RetryError, streamText, type LanguageModel, type LanguageModelUsage } from 'ai';
 import type { z } from 'zod';
 import { buildPrompt, structureFromText } from './prompt';
+import { buildRewritePrompt, captionFromModel } from './rewrite-prompt';
 import { createTextStream, throwIfAborted } from './stream';
 import { estimateTokens } from './text';
 import {
-  GenerationError, type GenerateOptions, type GenerationRequest, type GenerationUsage, type TextGenerator, type TextStream,
+  GenerationError, type GenerateOptions, type GenerationRequest, type GenerationUsage, type RewriteRequest, type RewriteResult,
+  type TextGenerator, type TextStream,
 } from './types';
 
 export interface AiSdkGeneratorOptions {
@@ -87,6 +89,26 @@ export class AiSdkTextGenerator implements TextGenerator {
     } catch (error) {
       throw toGenerationError(error, options.signal);
     }
+  }
+
+  /** Caption variants: one prompt per style, answered in one piece (a variant is short; nothing is streamed). */
+  async rewrite(request: RewriteRequest, options: GenerateOptions = {}): Promise<RewriteResult> {
+    throwIfAborted(options.signal);
+    const { system, prompt } = buildRewritePrompt(request);
+    let text: string;
+    let usage: LanguageModelUsage | undefined;
+    try {
+      const result = await generateText({
+        model: this.options.model, system, prompt, maxRetries: this.options.maxRetries, abortSignal: options.signal,
+        timeout: { totalMs: this.options.timeoutMs }, temperature: this.options.temperature, maxOutputTokens: this.options.maxOutputTokens,
+      });
+      text = result.text;
+      usage = result.totalUsage;
+    } catch (error) {
+      throw toGenerationError(error, options.signal);
+    }
+    if (!text.trim()) throw new GenerationError('bad_response', 'The model returned no text');
+    return { caption: captionFromModel(text, request), usage: usageOf(usage, this.model, system + prompt, text) };
   }
 }
 

@@ -123,6 +123,8 @@ const isText = (s: string | null | undefined): s is string => typeof s === 'stri
 
 function socialPost(w: Writer): GeneratedContent {
   const c = core(w);
+  // A week plan's trending topic is said right after the opening (and leads the hashtags).
+  const topic: Piece[] = [{ text: w.topicLine(), tier: 1 }];
   const cta = w.cta();
   const tags = w.hashtags();
   const hookTier: Tier = w.format === 'quote' ? 3 : 1;
@@ -139,7 +141,7 @@ function socialPost(w: Writer): GeneratedContent {
     case 'threads':
       // Compact: one breath of text between the hook and the CTA.
       pieces = [
-        { text: c.hook, tier: 1 }, ...c.fixed.map((t, i): Piece => ({ text: t, tier: 0, sep: i === 0 ? '\n\n' : '\n' })),
+        { text: c.hook, tier: 1 }, ...c.fixed.map((t, i): Piece => ({ text: t, tier: 0, sep: i === 0 ? '\n\n' : '\n' })), ...topic,
         ...para(c.lead, 1), ...inline(c.more, 2), ...inline(c.list, 3), ...inline(c.extra.slice(0, 1), 3),
         { text: cta, tier: 0 }, { text: w.promo(), tier: 2, sep: ' ' },
       ];
@@ -151,14 +153,14 @@ function socialPost(w: Writer): GeneratedContent {
         ...c.extra.slice(0, 2).map((t): Piece => ({ text: t, tier: 3 })),
       ].map((piece, i) => ({ ...piece, sep: i === 0 ? '\n\n' : ' ' }));
       pieces = [
-        { text: c.hook, tier: hookTier }, ...c.fixed.map((t, i): Piece => ({ text: t, tier: 0, sep: i === 0 ? '\n\n' : '\n' })),
+        { text: c.hook, tier: hookTier }, ...c.fixed.map((t, i): Piece => ({ text: t, tier: 0, sep: i === 0 ? '\n\n' : '\n' })), ...topic,
         ...flow, { text: cta, tier: 0 }, { text: w.promo(), tier: 1, sep: ' ' },
       ];
       break;
     }
     case 'linkedin':
       pieces = [
-        { text: c.hook, tier: hookTier }, ...c.fixed.map((t, i): Piece => ({ text: t, tier: 0, sep: i === 0 ? '\n\n' : '\n' })),
+        { text: c.hook, tier: hookTier }, ...c.fixed.map((t, i): Piece => ({ text: t, tier: 0, sep: i === 0 ? '\n\n' : '\n' })), ...topic,
         ...para(c.lead, 1), ...para(c.more, 2), ...bullets(c.list, 3), ...para(c.extra, 3),
         { text: question, tier: 2 }, { text: cta, tier: 0 }, { text: w.promo(), tier: 1, sep: '\n' },
       ];
@@ -167,7 +169,7 @@ function socialPost(w: Writer): GeneratedContent {
     case 'social':
     default:
       pieces = [
-        { text: c.hook, tier: hookTier }, ...c.fixed.map((t, i): Piece => ({ text: t, tier: 0, sep: i === 0 ? '\n\n' : '\n' })),
+        { text: c.hook, tier: hookTier }, ...c.fixed.map((t, i): Piece => ({ text: t, tier: 0, sep: i === 0 ? '\n\n' : '\n' })), ...topic,
         ...para(c.lead, 1), ...para(c.more, 2), ...bullets(c.list, 3), ...para(c.extra, 3),
         { text: w.signature(), tier: 3 }, { text: w.style === 'social' ? question : null, tier: 3 },
         { text: cta, tier: 0 }, { text: w.promo(), tier: 1, sep: '\n' },
@@ -181,7 +183,7 @@ function socialPost(w: Writer): GeneratedContent {
 function teaser(w: Writer, lead: string | null, cta: string | null): { caption: string; hashtags: string[] } {
   const hashtags = w.hashtags();
   const text = fitPieces(w, [
-    { text: w.hook(), tier: 1 }, { text: lead, tier: 1 }, { text: cta, tier: 0 },
+    { text: w.hook(), tier: 1 }, { text: w.topicLine(), tier: 1 }, { text: lead, tier: 1 }, { text: cta, tier: 0 },
   ], w.budget([hashtags.join(' ')]));
   return { caption: assembleCaption(text, hashtags), hashtags };
 }

@@ -19,3 +19,5 @@ export { generatedContentSchema, contentSectionSchema } from './schema';
 export { createTextStream } from './stream';
 export { estimateTokens, xWeightedLength, truncateOnWord } from './text';
 export { buildGenerationRequest, personaFromAgent, type AgentInput, type CampaignInput, type ContentRequestInput } from './request';
+export { rewriteCaption, finalizeRewrite, parseCaption, type CaptionParts } from './rewrite';
+export { buildRewritePrompt, captionFromModel } from './rewrite-prompt';

@@ -84,6 +84,8 @@ export function buildPrompt(req: GenerationRequest): { system: string; prompt: s
     product.url ? `Link: ${product.url}` : '',
     product.promo_code ? `Promo code: ${product.promo_code}` : '',
     req.campaign_name ? `Campaign: ${req.campaign_name}.` : '',
+    req.topic ? `Trending topic to weave in (name it in the text): ${req.topic}.` : '',
+    req.guidance ? `Brand guidance for this piece: ${req.guidance}` : '',
   ].filter(Boolean).join('\n');
 
   const rules = [

@@ -14,6 +14,9 @@ export interface ContentRequestInput {
   include_cta?: boolean;
   platform?: Platform | null;
   tone?: string | null;
+  /** Week plans: the trending topic and the brand's guidance for this piece. */
+  topic?: string | null;
+  guidance?: string | null;
 }
 
 /** The campaign behind a piece, when there is one. */
@@ -74,5 +77,7 @@ export function buildGenerationRequest(input: {
     campaign_name: campaign?.name ?? null,
     caption_style: input.captionStyle ?? null,
     ...(input.date ? { date: input.date } : {}),
+    ...(body.topic ? { topic: body.topic } : {}),
+    ...(body.guidance ? { guidance: body.guidance } : {}),
   };
 }

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { compose } from './compose';
 import { TEMPLATE_LANGUAGES } from './phrases';
+import { rewriteCaption } from './rewrite';
 import { createTextStream, throwIfAborted } from './stream';
 import { estimateTokens, wordChunks } from './text';
 import {
-  GenerationError, type GenerateOptions, type GeneratedContent, type GenerationRequest, type GenerationUsage, type TextGenerator,
-  type TextStream,
+  GenerationError, type GenerateOptions, type GeneratedContent, type GenerationRequest, type GenerationUsage, type RewriteRequest,
+  type RewriteResult, type TextGenerator, type TextStream,
 } from './types';
 
 export const TEMPLATE_MODEL = 'builtin/template-v1';
@@ -63,6 +64,13 @@ export class TemplateEngine implements TextGenerator {
       throw new GenerationError('bad_response', `The template engine's output does not match the requested schema: ${parsed.error.message}`);
     }
     return { object: parsed.data, usage: this.usage(request, content) };
+  }
+
+  /** Caption variants: the caption taken apart and written again in the style (see rewrite.ts). */
+  async rewrite(request: RewriteRequest, options: GenerateOptions = {}): Promise<RewriteResult> {
+    throwIfAborted(options.signal);
+    const caption = rewriteCaption(request);
+    return { caption, usage: { inputTokens: estimateTokens(request.caption), outputTokens: estimateTokens(caption), model: TEMPLATE_MODEL } };
   }
 
   /** What a model would have read (persona and brief) and written (the body). */

@@ -55,6 +55,10 @@ export interface GenerationRequest {
   caption_style?: CaptionStyle | null;
   /** Day printed on press releases (YYYY-MM-DD); defaults to today (UTC). */
   date?: string;
+  /** A trending topic the piece speaks to (week plans): named in the text and tagged. */
+  topic?: string | null;
+  /** The brand's direction for the piece ("education-led and premium"): sets the register when no tone is given. */
+  guidance?: string | null;
 }
 
 export interface ContentSection {
@@ -99,12 +103,45 @@ export interface TextStream extends AsyncIterable<string> {
   readonly result: Promise<GeneratedContent>;
 }
 
+/**
+ * A finished caption to write again in one style (caption variants): the facts it may use are the item's brief and
+ * the caption itself; the result keeps its meaning, hashtags and (after `finalizeRewrite`) its disclosures and limits.
+ */
+export interface RewriteRequest {
+  agent: GenerationPersona;
+  product: GenerationProduct;
+  content_type: ContentType;
+  format: ContentFormat;
+  platform: Platform | null;
+  /** ISO 639-1, the caption's language. */
+  language: string;
+  tone: string | null;
+  compliance_mode: ComplianceMode;
+  sponsored: boolean;
+  style: CaptionStyle;
+  /** The caption as stored (disclosure line and hashtag block included). */
+  caption: string;
+  hashtags: string[];
+  /** The item's call to action, when the caption still carries it. */
+  cta: string | null;
+  /** Same seed and inputs give the same offline rewrite. */
+  seed: number | string;
+}
+
+export interface RewriteResult {
+  /** The rewritten caption before compliance and the platform fit. */
+  caption: string;
+  usage: GenerationUsage;
+}
+
 /** The port every text generator implements: the offline template engine and the remote model adapters. */
 export interface TextGenerator {
   /** `provider/model`. */
   readonly model: string;
   stream(request: GenerationRequest, options?: GenerateOptions): TextStream;
   generateObject<T>(request: GenerationRequest, schema: z.ZodType<T>, options?: GenerateOptions): Promise<{ object: T; usage: GenerationUsage }>;
+  /** Writes `request.caption` again in `request.style`. */
+  rewrite(request: RewriteRequest, options?: GenerateOptions): Promise<RewriteResult>;
 }
 
 /** Raised by generators; `code` maps onto the API's error codes. */

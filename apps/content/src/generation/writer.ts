@@ -18,6 +18,22 @@ const REGISTER_BY_TONE: Record<string, Register> = {
   expert: 'expert', technical: 'expert', educational: 'expert',
 };
 
+/**
+ * The tone a brand's free-text guidance asks for, or null when it names none; when it names several, the one named
+ * last wins ("education-led and premium" → premium).
+ */
+export function toneFromGuidance(guidance: string | null | undefined): string | null {
+  if (!guidance?.trim()) return null;
+  const text = guidance.toLowerCase();
+  const hits: Array<[number, string]> = [];
+  for (const [re, tone] of [[/lux|premium|elegan|refin|editorial|minimal|calm/, 'luxury'], [/expert|educat|techn|analyt|professional|scien|informative/, 'expert'],
+    [/bold|energ|enthus|playful|hype|fun|witty|excit/, 'energetic'], [/warm|friendly|conversational|personal|inspir|cosy|cozy/, 'warm']] as const) {
+    const at = text.search(re);
+    if (at >= 0) hits.push([at, tone]);
+  }
+  return hits.length ? hits.sort((a, b) => b[0] - a[0])[0][1] : null;
+}
+
 /** Maps any tone mode (including custom ones like "luxury_editorial") onto a register. */
 export function registerFor(tone: string | null | undefined): Register {
   if (!tone) return 'warm';
@@ -103,7 +119,8 @@ export class Writer {
       req.language, req.platform ?? '', req.caption_style ?? '', String(req.seed),
     ].join('\u241f')));
 
-    const tone = req.tone ?? agent.tone_modes[0] ?? agent.style_profile?.tone_modes[0] ?? null;
+    // A brand's guidance for the piece ("keep it education-led and premium") outranks the persona's default tone.
+    const tone = req.tone ?? toneFromGuidance(req.guidance) ?? agent.tone_modes[0] ?? agent.style_profile?.tone_modes[0] ?? null;
     this.register = registerFor(tone);
     this.style = socialStyle(req.format, req.platform);
     this.limits = limitsFor(req.platform, req.format);
@@ -227,6 +244,12 @@ export class Writer {
     return `${pointer}${terminate(action, this.lang)}`;
   }
 
+  /** The sentence that names the piece's trending topic, or null without one (no seeded choice is spent then). */
+  topicLine(): string | null {
+    const topic = this.req.topic?.trim();
+    return topic ? this.say(this.p.topic, { topic }) : null;
+  }
+
   promo(): string | null {
     return this.req.product.promo_code ? this.say(this.p.promo) : null;
   }
@@ -248,7 +271,9 @@ export class Writer {
       ...typeTags, ...categoryTags, ...(agent.style_profile?.keywords ?? []).map(hashtagify), hashtagify(withoutArticle(product.target_use)),
       product.brand ? hashtagify(product.brand) : null, ...agent.expertise_domains.slice(0, 2).map(hashtagify), hashtagify(agent.name),
     ]);
-    return uniqueTags([...lead, ...rest]).slice(0, count);
+    // A trending topic leads the tags: that is where the conversation is found.
+    const topic = this.req.topic?.trim() ? hashtagify(this.req.topic) : null;
+    return uniqueTags([...(topic ? [topic] : []), ...lead, ...rest]).slice(0, count);
   }
 
   /** Trivia options for "what is it made for": the real use plus two activities from unrelated worlds. */

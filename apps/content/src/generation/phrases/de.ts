@@ -91,6 +91,7 @@ export const de: PhrasePack = {
   audience: ['Gedacht für {audience}.', 'Besonders spannend für {audience}.'],
   price: ['Preis: {price}.', 'Zu haben für {price}.'],
   expertise: ['Mit Blick auf {domain} ist genau das entscheidend.', 'Mein Schwerpunkt ist {domain}, und genau darauf achte ich hier.'],
+  topic: ['Diese Woche reden alle über {topic}, hier ist meine Sicht.', 'Diese Woche im Fokus: {topic}.', '«Lass|Lassen Sie» uns über {topic} sprechen.'],
   closing: {
     bold: ['Einen Blick wert. Wirklich.', '«Du bist|Sie sind» dran.', 'Das hier verdient «deine|Ihre» Aufmerksamkeit.'],
     warm: ['«Schreib mir|Schreiben Sie mir» in die Kommentare, was «du denkst|Sie denken».', 'Bin gespannt auf «deine|Ihre» Meinung!', 'Wäre das «deine|Ihre» Wahl?'],

@@ -90,6 +90,7 @@ export const en: PhrasePack = {
   audience: ['A natural fit for {audience}.', 'Especially relevant for {audience}.'],
   price: ['Price: {price}.', 'It comes in at {price}.'],
   expertise: ['Seen through the lens of {domain}, that’s what counts.', 'With {domain} as my focus, this is the part I pay attention to.'],
+  topic: ['Everyone’s talking about {topic} this week, so here’s my take.', 'On my mind this week: {topic}.', 'Let’s talk about {topic}.'],
   closing: {
     bold: ['Worth a look. Seriously.', 'Your move.', 'This one deserves your attention.'],
     warm: ['Let me know what you think in the comments.', 'Curious what you think. Tell me below.', 'Would this be your pick?'],

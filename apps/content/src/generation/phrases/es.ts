@@ -91,6 +91,7 @@ export const es: PhrasePack = {
   audience: ['Ideal para {audience}.', 'Especialmente interesante para {audience}.'],
   price: ['Precio: {price}.', 'Disponible por {price}.'],
   expertise: ['Desde la perspectiva de {domain}, eso es lo que cuenta.', 'Mi terreno es {domain}, y justo ahí es donde me fijo.'],
+  topic: ['Esta semana todo el mundo habla de {topic}, y esta es mi opinión.', 'El tema de esta semana: {topic}.', 'Hablemos de {topic}.'],
   closing: {
     bold: ['Merece la pena. De verdad.', '«Tu|Su» turno.', 'Esto merece «tu|su» atención.'],
     warm: ['«Cuéntame|Cuénteme» en los comentarios qué «te|le» parece.', '¡Tengo ganas de leer «tu|su» opinión!', '¿Sería «tu|su» elección?'],

@@ -92,6 +92,7 @@ export const fr: PhrasePack = {
   audience: ['Idéal pour {audience}.', 'Particulièrement intéressant pour {audience}.'],
   price: ['Prix : {price}.', 'Disponible à {price}.'],
   expertise: ['Sous l’angle {domain}, c’est ce qui compte.', 'Mon domaine, c’est {domain}, et c’est précisément là que je regarde.'],
+  topic: ['Cette semaine, tout le monde parle de {topic}, voici mon avis.', 'Le sujet de la semaine : {topic}.', 'Parlons de {topic}.'],
   closing: {
     bold: ['À voir absolument.', 'À «toi|vous» de jouer.', 'Celui-là mérite «ton|votre» attention.'],
     warm: ['«Dis-moi|Dites-moi» en commentaire ce que «tu en penses|vous en pensez».', 'Hâte de lire «ton|votre» avis en commentaire !', 'Ce serait «ton|votre» choix ?'],

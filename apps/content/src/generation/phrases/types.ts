@@ -60,6 +60,8 @@ export interface PhrasePack {
   price: Tpl[];
   /** A sentence tying the point to the persona's field ({domain}). */
   expertise: Tpl[];
+  /** A sentence naming a trending topic the piece speaks to ({topic}; week plans). */
+  topic: Tpl[];
   closing: ByRegister;
   /** CTA actions per content type; the engine appends where the link is. */
   cta: Record<ContentType, Tpl[]>;
