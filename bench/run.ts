@@ -13,6 +13,10 @@ const quick = process.argv.includes('--quick');
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [100_000] : [100_000, 1_000_000];
 const DURATION = quick ? 4 : 10;
+// `--only=registry,campaigns,content,workflow` runs just those sections (all by default).
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const ONLY = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const wanted = (section: string) => !ONLY || ONLY.has(section);
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
 const children: ChildProcess[] = [];
@@ -165,9 +169,10 @@ async function main() {
       log(`seeding ${size.toLocaleString('en-US')} agents (tops up an existing bench database)`);
       await seed({ ...process.env, DATABASE_URL: infra.databaseUrl }, size);
       const platform = await startBenchPlatform(infra.databaseUrl, infra.natsUrl);
-      sections.push(...(await registrySection(size, platform.gatewayUrl, platform.baselineUrl, platform.ctx.sandboxToken)));
+      if (wanted('registry')) sections.push(...(await registrySection(size, platform.gatewayUrl, platform.baselineUrl, platform.ctx.sandboxToken)));
       if (i === SIZES.length - 1) {
-        for (const [file, fn] of [['./campaigns.bench', 'runCampaignsBench'], ['./content.bench', 'runContentBench']] as const) {
+        for (const [section, file, fn] of [['campaigns', './campaigns.bench', 'runCampaignsBench'], ['content', './content.bench', 'runContentBench'], ['workflow', './workflow.bench', 'runWorkflowBench']] as const) {
+          if (!wanted(section)) continue;
           const mod: Record<string, (c: BenchContext) => Promise<BenchSection[]>> = require(file);
           log(`running ${fn}`);
           sections.push(...(await mod[fn](platform.ctx)));

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --sizes=100000,1000000]`: see bench/run.ts.
+// `npm run bench [-- --quick] [-- --sizes=100000,1000000] [-- --only=registry,campaigns,content,workflow]`: see bench/run.ts.
 'use strict';
 const path = require('node:path');
 require('./ensure-deps').ensureDeps();

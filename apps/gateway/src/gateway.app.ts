@@ -34,7 +34,13 @@ import { adminRoutes } from './routes/admin.routes';
 import { agentRoutes } from './routes/agents.routes';
 import { campaignRoutes } from './routes/campaigns.routes';
 import { contentRoutes } from './routes/content.routes';
+import { publishedRoutes } from './routes/published.routes';
+import { jobRoutes } from './routes/jobs.routes';
+import { plannerRoutes } from './routes/planner.routes';
 import { keyRoutes } from './routes/keys.routes';
+import { reviewLinkRoutes } from './routes/review-links.routes';
+import { variantRoutes } from './routes/variants.routes';
+import { publicReviewRoutes } from './review/review.routes';
 import type { RouteDef } from './routes/route';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -54,6 +60,12 @@ class ProblemFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const path = req.url.split('?')[0];
+    // A body refused by our parsers (malformed or too deep JSON) on a path no route answers keeps its own status.
+    if (exception instanceof DomainError) {
+      reply.code(ERROR_STATUS[exception.code]).type('application/problem+json')
+        .send(JSON.stringify(problem(exception.code, exception.message, path, req.id, exception.errors, exception.detail)));
+      return;
+    }
     let status = exception instanceof HttpException ? exception.getStatus() : 500;
     const allow = status === 404 ? this.routes.allowed(path) : [];
     if (allow.length) {
@@ -216,13 +228,21 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
   }
 
   const routes: RouteDef[] = [];
-  const apiRoutes: RouteDef[] = [...agentRoutes, ...campaignRoutes, ...contentRoutes, ...keyRoutes(keys), ...(config.INFLUGENTIC_ADMIN_TOKEN ? adminRoutes(orgs) : [])];
+  const apiRoutes: RouteDef[] = [...agentRoutes, ...campaignRoutes, ...contentRoutes, ...variantRoutes, ...reviewLinkRoutes, ...plannerRoutes, ...jobRoutes, ...publishedRoutes({ bus, rpcTimeoutMs: config.RPC_TIMEOUT_MS }), ...keyRoutes(keys), ...(config.INFLUGENTIC_ADMIN_TOKEN ? adminRoutes(orgs) : [])];
   let openapiDoc: Record<string, unknown> | undefined;
   // Without a public URL the server is "/": wherever the document was fetched from (proxies, any port).
   const openapi = () => (openapiDoc ??= buildOpenApi(routes, process.env.PUBLIC_BASE_URL ?? '/'));
   const opsDeps = { pool, bus, metrics, openapi, metricsAccess: { token: config.METRICS_TOKEN, port: config.METRICS_PORT, production: config.NODE_ENV === 'production' } };
   routes.push(...opsRoutes(opsDeps), ...apiRoutes);
   pipeline.register(fastify, routes);
+  // The review page is public and its forms post form-encoded bodies: those routes get a form parser of their own,
+  // in their own plugin scope, so every other route still takes JSON only.
+  const reviewRoutes = publicReviewRoutes({ bus, limiter, authFailures, rpcTimeoutMs: config.RPC_TIMEOUT_MS, perMinute: Number(process.env.REVIEW_RATE_LIMIT) || 120 });
+  routes.push(...reviewRoutes);
+  await fastify.register(async (scope: FastifyInstance) => {
+    await scope.register(require('@fastify/formbody'));
+    pipeline.register(scope, reviewRoutes);
+  });
 
   // Swagger UI reads the same generated document.
   await app.register(require('@fastify/swagger'), { mode: 'static', specification: { document: openapi() } });

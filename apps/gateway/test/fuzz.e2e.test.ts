@@ -9,7 +9,13 @@ import { adminRoutes } from '../src/routes/admin.routes';
 import { agentRoutes } from '../src/routes/agents.routes';
 import { campaignRoutes } from '../src/routes/campaigns.routes';
 import { contentRoutes } from '../src/routes/content.routes';
+import { publishedRoutes, type PublishedRouteDeps } from '../src/routes/published.routes';
+import { jobRoutes } from '../src/routes/jobs.routes';
+import { plannerRoutes } from '../src/routes/planner.routes';
 import { keyRoutes } from '../src/routes/keys.routes';
+import { reviewLinkRoutes } from '../src/routes/review-links.routes';
+import { variantRoutes } from '../src/routes/variants.routes';
+import { publicReviewRoutes, type ReviewRouteDeps } from '../src/review/review.routes';
 import { LAUNCH_CAMPAIGN } from '../../../tools/testing/fixtures';
 import { apiClient, startPlatform, TEST_ADMIN_TOKEN, waitFor, type Platform } from '../../../tools/testing/platform';
 import { deref, hostileString, mutatedValue, nestedJson, validValue, wrongType, type Json } from './support/openapi-arbitraries';
@@ -25,7 +31,8 @@ const REQUEST_TIMEOUT_MS = 20_000;
 
 // The operations, known before the platform starts so each gets its own test; the served document must list the same.
 const localDoc = buildOpenApi([
-  ...opsRoutes({} as OpsDeps), ...agentRoutes, ...campaignRoutes, ...contentRoutes,
+  ...opsRoutes({} as OpsDeps), ...agentRoutes, ...campaignRoutes, ...contentRoutes, ...plannerRoutes, ...jobRoutes, ...variantRoutes, ...reviewLinkRoutes,
+  ...publicReviewRoutes({} as ReviewRouteDeps), ...publishedRoutes({} as PublishedRouteDeps),
   ...keyRoutes({} as ApiKeysService), ...adminRoutes({} as OrganizationsService),
 ], '/') as Json;
 /** Reads first, then creations and edits, then what ends objects (cancel, delete), so fixtures live long enough. */
@@ -77,6 +84,12 @@ describe(`fuzzing every operation of /openapi.json (seed ${SEED}, ${RUNS} runs e
     });
     expect(content.status).toBe(201);
     fixtures.content.push(content.body.id);
+    // A small week plan (7 items), so job ids name something; the fuzzed generate-week bodies name no agent of ours.
+    const monday = new Date(Date.now() + 14 * 86_400_000);
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    const week = await call('POST', '/v1/content/generate-week', { agent_id: 'agent_velo_automotive', week: monday.toISOString().slice(0, 10), posts_per_day: 1, platforms: ['x'] });
+    expect(week.status).toBe(202);
+    fixtures.jobs = [week.body.job.id];
     // A spare key to revoke: the bootstrap key must survive the run.
     const key = await call('POST', '/v1/api-keys', { name: 'fuzz spare', scopes: ['agents:read'], mode: 'live' });
     expect(key.status).toBe(201);
@@ -196,6 +209,11 @@ describe(`fuzzing every operation of /openapi.json (seed ${SEED}, ${RUNS} runs e
   function judge(op: Json, res: Awaited<ReturnType<typeof send>>): string | null {
     if (res.status >= 500) return `answered ${res.status}`;
     if (!res.requestId) return 'no X-Request-ID';
+    // HTML pages (a review link's) answer browsers with pages, refusals included, where the operation says so.
+    if (res.type.startsWith('text/html')) {
+      const documented = (op.responses as Json)[String(res.status)] as Json | undefined;
+      return documented && deref(doc, documented).content?.['text/html'] ? null : `answered ${res.status} as text/html, which the operation does not document`;
+    }
     if (res.status >= 400) {
       if (!res.type.startsWith('application/problem+json')) return `${res.status} is ${res.type || 'untyped'}, not a problem document`;
       let p: Json;

@@ -135,19 +135,24 @@ export const COMPLIANCE_MODES = ['standard', 'strict', 'off'] as const;
 export type ComplianceMode = (typeof COMPLIANCE_MODES)[number];
 
 export const CONTENT_STATUSES = [
-  'generating', 'pending_review', 'approved', 'scheduled', 'published', 'rejected', 'failed',
+  'generating', 'pending_review', 'approved', 'scheduled', 'published', 'rejected', 'failed', 'publish_failed',
 ] as const;
 export type ContentStatus = (typeof CONTENT_STATUSES)[number];
 
-/** Allowed status moves (regenerate returns an item to `generating`). */
+/**
+ * Allowed status moves (API.md, Content, "Status machine"): regenerate returns an item to `generating`; unpublish
+ * takes a scheduled, published or refused post back to `approved`. The content service's state module is the only
+ * place that applies them, and its tests check it agrees with this table.
+ */
 export const CONTENT_TRANSITIONS: Record<ContentStatus, readonly ContentStatus[]> = {
   generating: ['pending_review', 'failed'],
   pending_review: ['approved', 'rejected', 'generating'],
-  approved: ['scheduled', 'rejected', 'generating'],
-  scheduled: ['published', 'approved', 'generating'],
-  published: [],
+  approved: ['scheduled', 'published', 'publish_failed', 'rejected', 'generating'],
+  scheduled: ['published', 'publish_failed', 'approved', 'generating'],
+  published: ['approved'],
   rejected: ['generating'],
   failed: ['generating'],
+  publish_failed: ['published', 'publish_failed', 'scheduled', 'approved', 'generating'],
 };
 
 export const CAPTION_STYLES = ['story-led', 'question-led', 'cta-led', 'punchy'] as const;
@@ -247,6 +252,8 @@ export interface ContentItem {
   scheduled_at: string | null;
   published_at: string | null;
   rejection_reason?: string | null;
+  /** Every status change and moderation decision, oldest first; on single-item answers (not in lists). */
+  history?: ContentHistoryEntry[];
   /** Present on `failed` items: why generation stopped (provider error, cancelled by the client, …). */
   failure_reason?: string | null;
   /** What the compliance pass did; `review_reasons` lists why a human must look before it goes out. */
@@ -256,6 +263,22 @@ export interface ContentItem {
   livemode: boolean;
   created_at: string;
   updated_at: string;
+}
+
+/** Who made a decision about an item: an API key, a review link, or the platform itself (generation, scheduler). */
+export interface ContentActor { kind: 'key' | 'review_link' | 'system'; id: string | null }
+
+/** One entry of an item's history: a status change, or a decision that kept the status (per-media approve/reject). */
+export interface ContentHistoryEntry {
+  /** null for the item's creation. */
+  from: ContentStatus | null;
+  to: ContentStatus;
+  action: string;
+  actor: ContentActor;
+  at: string;
+  reason: string | null;
+  /** Set on per-media decisions. */
+  media_index?: number;
 }
 
 export interface ContentComplianceFlag {

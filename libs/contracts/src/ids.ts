@@ -4,6 +4,7 @@ import { monotonicFactory, type PRNG } from 'ulid';
 export const ID_PREFIXES = {
   organization: 'org', agent: 'agent', campaign: 'camp', content: 'cnt', job: 'job', webhook: 'wh',
   delivery: 'whd', event: 'evt', key: 'key', session: 'sess', request: 'req',
+  review_link: 'rvl',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

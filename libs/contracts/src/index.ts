@@ -10,3 +10,8 @@ export * from './read-only';
 export * from './agents';
 export * from './content';
 export * from './campaigns';
+export * from './jobs';
+export * from './planner';
+export * from './content-workflow';
+export * from './variants';
+export * from './review-links';

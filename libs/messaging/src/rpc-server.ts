@@ -21,6 +21,8 @@ export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 export const SERVICE_LOGGER = Symbol('SERVICE_LOGGER');
 export const SERVICE_METRICS = Symbol('SERVICE_METRICS');
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
+/** Subjects of this service that serve without a tenant (see ServiceInfraOptions.tenantFree). */
+export const TENANT_FREE_SUBJECTS = Symbol('TENANT_FREE_SUBJECTS');
 
 /** Turns anything a handler throws into the `{code, message, errors}` payload the gateway understands. */
 @Catch()
@@ -67,6 +69,12 @@ export interface ServiceInfraOptions extends Omit<ServiceDatabaseOptions, 'schem
   service: ServiceName;
   /** Defaults to the service name. */
   schema?: string;
+  /**
+   * Request subjects served without organization and livemode headers, declared on purpose: their handlers must
+   * establish the tenant themselves (a review link's token) and never read it from the headers. Health and metrics
+   * are always tenant-free.
+   */
+  tenantFree?: readonly string[];
 }
 
 function healthController(service: ServiceName): Type<unknown> {
@@ -119,6 +127,7 @@ export class ServiceInfraModule {
     const metrics = createMetrics(opts.service);
     const providers: Provider[] = [
       { provide: SERVICE_NAME, useValue: opts.service },
+      { provide: TENANT_FREE_SUBJECTS, useValue: opts.tenantFree ?? [] },
       { provide: SERVICE_LOGGER, useValue: log },
       { provide: SERVICE_METRICS, useValue: metrics },
       { provide: DataSource, useFactory: () => openServiceDatabase({ ...opts, schema }) },
@@ -144,7 +153,7 @@ export class ServiceInfraModule {
       global: true,
       controllers: [healthController(opts.service)],
       providers,
-      exports: [SERVICE_NAME, SERVICE_LOGGER, SERVICE_METRICS, DataSource, NATS_CONNECTION, OutboxWriter, OutboxRelay],
+      exports: [SERVICE_NAME, TENANT_FREE_SUBJECTS, SERVICE_LOGGER, SERVICE_METRICS, DataSource, NATS_CONNECTION, OutboxWriter, OutboxRelay],
     };
   }
 }
@@ -159,7 +168,8 @@ export async function startServiceApp(module: Type<unknown>, service: ServiceNam
     bufferLogs: false,
   });
   app.useGlobalFilters(new RpcErrorFilter(log));
-  app.useGlobalInterceptors(new RpcTelemetryInterceptor(app.get(SERVICE_METRICS), new Set([Subjects.health(service), Subjects.metrics(service)])));
+  const tenantFree = app.get<readonly string[]>(TENANT_FREE_SUBJECTS, { strict: false });
+  app.useGlobalInterceptors(new RpcTelemetryInterceptor(app.get(SERVICE_METRICS), new Set([Subjects.health(service), Subjects.metrics(service), ...tenantFree])));
   app.enableShutdownHooks();
   await app.listen();
   return app;

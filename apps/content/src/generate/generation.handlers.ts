@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ContentIdParams, ContentSubjects, validateOrThrow, type RequestContext, type RpcRequest } from '@influgentic/contracts';
+import { ContentSubjects, type RequestContext, type RpcRequest } from '@influgentic/contracts';
 import { Caller, ForwardedIdempotencyKey, IdempotencyStore, type IdempotencyKey } from '@influgentic/messaging';
 import { GenerationService } from './generation.service';
 
@@ -23,10 +23,5 @@ export class GenerationHandlers {
   @MessagePattern(ContentSubjects.campaignStreamStart)
   campaignStreamStart(@Payload() req: RpcRequest & { session_id?: unknown }, @Caller() ctx: RequestContext) {
     return this.generation.startCampaignStream(ctx, req);
-  }
-
-  @MessagePattern(ContentSubjects.get)
-  get(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.generation.get(ctx, validateOrThrow(ContentIdParams, req.params).id);
   }
 }

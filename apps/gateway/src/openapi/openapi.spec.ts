@@ -8,7 +8,12 @@ import { adminRoutes } from '../routes/admin.routes';
 import { agentRoutes } from '../routes/agents.routes';
 import { campaignRoutes } from '../routes/campaigns.routes';
 import { contentRoutes } from '../routes/content.routes';
+import { jobRoutes } from '../routes/jobs.routes';
+import { plannerRoutes } from '../routes/planner.routes';
 import { keyRoutes } from '../routes/keys.routes';
+import { reviewLinkRoutes } from '../routes/review-links.routes';
+import { variantRoutes } from '../routes/variants.routes';
+import { publicReviewRoutes, type ReviewRouteDeps } from '../review/review.routes';
 import { buildOpenApi, IDEMPOTENCY_KEY_PATTERN, MAX_FIELD_ERRORS, UNDOCUMENTED } from './openapi';
 
 type Json = Record<string, any>;
@@ -16,7 +21,8 @@ type Json = Record<string, any>;
 const ROOT = path.resolve(__dirname, '../../../..');
 // The handlers are never called here: only the rows and their classes matter.
 const routes = [
-  ...opsRoutes({} as OpsDeps), ...agentRoutes, ...campaignRoutes, ...contentRoutes,
+  ...opsRoutes({} as OpsDeps), ...agentRoutes, ...campaignRoutes, ...contentRoutes, ...plannerRoutes, ...jobRoutes, ...variantRoutes, ...reviewLinkRoutes,
+  ...publicReviewRoutes({} as ReviewRouteDeps),
   ...keyRoutes({} as ApiKeysService), ...adminRoutes({} as OrganizationsService),
 ];
 const doc = buildOpenApi(routes, '/') as Json;
@@ -70,7 +76,8 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents the Idempotency-Key header with its pattern on every keyed POST that can be replayed', () => {
-    const posts = operations.filter((o) => o.method === 'post' && !o.path.startsWith('/admin') && !o.path.endsWith('/stream'));
+    // Public operations (a review link's decisions) have no organization to keep a key for.
+    const posts = operations.filter((o) => o.method === 'post' && !o.path.startsWith('/admin') && !o.path.endsWith('/stream') && !(Array.isArray(o.op.security) && o.op.security.length === 0));
     expect(posts.length).toBeGreaterThan(3);
     for (const { op } of posts) {
       expect(op.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header', schema: expect.objectContaining({ pattern: IDEMPOTENCY_KEY_PATTERN }) }));
@@ -87,7 +94,9 @@ describe('the OpenAPI document', () => {
       const statuses = Object.keys(op.responses);
       expect(statuses.some((s) => /^4\d\d$/.test(s))).toBe(true);
       for (const s of statuses.filter((x) => /^[45]/.test(x) && !(p === '/ready' && x === '503'))) {
-        expect([p, method, s, Object.keys(deref(op.responses[s]).content)]).toEqual([p, method, s, ['application/problem+json']]);
+        // An HTML page (a review link's) also answers a browser's refusals as a page.
+        const html = op.responses['200']?.content?.['text/html'] && s !== '431' ? ['text/html'] : [];
+        expect([p, method, s, Object.keys(deref(op.responses[s]).content)]).toEqual([p, method, s, ['application/problem+json', ...html]]);
       }
     }
     const create = doc.paths['/v1/campaigns'].post.responses;

@@ -126,6 +126,7 @@ function problemStatuses(r: RouteDef): number[] {
   if (r.method !== 'GET' && r.auth !== 'public') statuses.add(409);
   if (takesInput) statuses.add(422);
   if (r.subject || r.stream) statuses.add(503);
+  if (r.addressLimited) statuses.add(429).add(503);
   return [...statuses].sort();
 }
 
@@ -136,6 +137,7 @@ function successResponse(r: RouteDef): Schema {
   }
   const events = { schema: { type: 'string', description: 'Server-Sent Events: `data:` lines with JSON events, then `data: [DONE]`' } };
   if (r.stream?.always) return { description: 'Server-Sent Events', content: { 'text/event-stream': events } };
+  if (r.html) return { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } };
   // A route added without its shape still serves a document; the OpenAPI test names it as undocumented.
   const json = { schema: name ? { $ref: `#/components/schemas/${name}` } : { type: 'object', [UNDOCUMENTED]: true } };
   if (r.sse) return { description: 'The JSON result, or Server-Sent Events with `stream: true` or `Accept: text/event-stream`', content: { 'application/json': json, 'text/event-stream': events } };
@@ -189,7 +191,13 @@ export function buildOpenApi(routes: RouteDef[], serverUrl: string): Schema {
     if (r.path === '/ready') {
       responses['503'] = { description: 'Not ready: the database or a service did not answer', content: { 'application/json': { schema: { $ref: '#/components/schemas/Readiness' } } } };
     }
-    for (const status of problemStatuses(r)) responses[String(status)] ??= { $ref: `#/components/responses/Problem${status}` };
+    for (const status of problemStatuses(r)) {
+      // An HTML page answers a browser's refusals with a page too; other clients get the problem document.
+      responses[String(status)] ??= r.html && status !== 431
+        ? { description: (PROBLEM_RESPONSES[status] as { description: string }).description, ...(PROBLEM_RESPONSES[status].headers ? { headers: PROBLEM_RESPONSES[status].headers } : {}), content: { ...problemContent, 'text/html': { schema: { type: 'string' } } } }
+        : { $ref: `#/components/responses/Problem${status}` };
+    }
+    if (r.formBody) responses['303'] = { description: 'A form post: back to the page', headers: { Location: { description: 'The page', schema: { type: 'string' } } } };
     responses.default = { description: 'Unexpected error (RFC 9457 problem)', content: problemContent };
     const op: Record<string, unknown> = {
       tags: [r.tag], summary: r.summary, operationId: operationId(r.method, path),
@@ -200,7 +208,10 @@ export function buildOpenApi(routes: RouteDef[], serverUrl: string): Schema {
     };
     // A body whose every field is optional (a merge patch, say) may be left out.
     const bodyRequired = !!r.body && ((schemaOf(r.body) as { required?: string[] }).required?.length ?? 0) > 0;
-    if (r.body) op.requestBody = { required: bodyRequired, content: { 'application/json': { schema: { $ref: `#/components/schemas/${r.body.name}` } } } };
+    if (r.body) {
+      const schema = { $ref: `#/components/schemas/${r.body.name}` };
+      op.requestBody = { required: bodyRequired, content: { 'application/json': { schema }, ...(r.formBody ? { 'application/x-www-form-urlencoded': { schema } } : {}) } };
+    }
     paths[path] = { ...(paths[path] ?? {}), [r.method.toLowerCase()]: op };
   }
   const tags = [...new Set(routes.map((r) => r.tag))].map((name) => ({ name, description: `Operations served by the ${name} ${['gateway', 'operations', 'admin'].includes(name) ? 'gateway' : 'service'}` }));

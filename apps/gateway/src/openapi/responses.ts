@@ -1,6 +1,7 @@
 import {
   AGENT_CATEGORIES, AGENT_STATUSES, AGENT_TIERS, AGENT_VISIBILITIES, CAMPAIGN_STATUSES, CAMPAIGN_TYPES, COMPLIANCE_MODES,
   CONTENT_FORMATS, CONTENT_STATUSES, CONTENT_TYPES, PLANS, PLATFORMS, SCOPES,
+  JOB_STATUSES, JOB_TYPES, MAX_CALENDAR_DAYS,
 } from '@influgentic/contracts';
 
 type Schema = Record<string, unknown>;
@@ -70,7 +71,22 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     scheduled_at: instantOrNull, published_at: instantOrNull, rejection_reason: strOrNull, failure_reason: strOrNull,
     compliance: object({ mode: { type: 'string', enum: [...COMPLIANCE_MODES] }, review_reasons: strings, flags: { type: 'array', items: { type: 'object' } } }),
     model: str, tokens: count, livemode: { type: 'boolean' }, created_at: instant, updated_at: instant,
-  }, ['rejection_reason', 'failure_reason']),
+    history: {
+      type: 'array', description: 'Every status change and decision, oldest first (single-item answers only)',
+      items: object({
+        from: { type: ['string', 'null'], enum: [...CONTENT_STATUSES, null] }, to: { type: 'string', enum: [...CONTENT_STATUSES] }, action: str,
+        actor: object({ kind: { type: 'string', enum: ['key', 'review_link', 'system'] }, id: strOrNull }), at: instant, reason: strOrNull,
+        media_index: { type: 'integer', minimum: 0 },
+      }, ['media_index']),
+    },
+  }, ['rejection_reason', 'failure_reason', 'history']),
+  ContentList: page('ContentItem'),
+  ContentDeleted: object({ id: str, deleted: { type: 'boolean', const: true } }),
+  PublishStatus: object({
+    content_id: str, status: { type: 'string', enum: [...CONTENT_STATUSES] }, platform: { type: ['string', 'null'], enum: [...PLATFORMS, null] },
+    scheduled_at: instantOrNull, attempts: count, last_error: strOrNull, post_id: strOrNull,
+    post_url: { ...strOrNull, description: 'The post’s page (relative to the gateway without PUBLIC_BASE_URL)' }, published_at: instantOrNull,
+  }),
   ApiKey: object({
     id: str, name: str, mode: { type: 'string', enum: ['live', 'test'] }, scopes: { type: 'array', items: { type: 'string', enum: [...SCOPES] } },
     token_hint: str, created_at: instant, expires_at: instantOrNull, last_used_at: instantOrNull,
@@ -86,12 +102,48 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     organization: ref('Organization'),
     api_key: object({ id: str, token: { type: 'string', pattern: '^ig_live_' }, scopes: { type: 'array', items: { type: 'string', enum: [...SCOPES] } }, mode: { type: 'string', const: 'live' } }),
   }),
+  Job: object({
+    id: str, type: { type: 'string', enum: [...JOB_TYPES] }, status: { type: 'string', enum: [...JOB_STATUSES] },
+    progress: { type: 'integer', minimum: 0, maximum: 100 }, result: { type: ['object', 'null'] },
+    error: { type: ['object', 'null'], required: ['code', 'message'], properties: { code: str, message: str } },
+    agent_id: strOrNull, attempts: count, livemode: { type: 'boolean' }, created_at: instant, updated_at: instant,
+    started_at: instantOrNull, finished_at: instantOrNull,
+  }),
+  GenerateWeekAccepted: object({ job: ref('Job') }),
+  Calendar: object({
+    from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, timezone: str, total: count, truncated: { type: 'boolean' },
+    days: {
+      type: 'array', maxItems: MAX_CALENDAR_DAYS,
+      items: object({
+        date: { type: 'string', format: 'date' }, count, counts: { type: 'object', additionalProperties: count },
+        items: {
+          type: 'array',
+          items: object({
+            id: str, agent_id: str, campaign_id: strOrNull, platform: { type: ['string', 'null'], enum: [...PLATFORMS, null] },
+            content_type: { type: 'string', enum: [...CONTENT_TYPES] }, format: { type: 'string', enum: [...CONTENT_FORMATS] }, language: str,
+            status: { type: 'string', enum: [...CONTENT_STATUSES] }, title: strOrNull, caption: str, at: instant,
+            scheduled_at: instantOrNull, published_at: instantOrNull,
+          }),
+        },
+      }),
+    },
+  }),
   Health: object({ status: { type: 'string', const: 'ok' } }),
   Readiness: object({
     status: { type: 'string', enum: ['ready', 'not_ready'] }, database: { type: 'string', enum: ['ok', 'unavailable'] },
     services: { type: 'object', additionalProperties: { type: 'string' } },
   }),
   OpenApiDocument: { type: 'object', required: ['openapi', 'info', 'paths'], properties: { openapi: str, info: { type: 'object' }, paths: { type: 'object' } } },
+  ContentVariants: object({
+    content_id: str, selected_variant: { type: ['integer', 'null'], minimum: 0 },
+    data: { type: 'array', maxItems: 3, items: object({ idx: { type: 'integer', minimum: 0 }, style: { type: 'string', enum: ['story-led', 'question-led', 'cta-led', 'punchy'] }, caption: str, created_at: instant }) },
+  }),
+  ReviewLink: object({
+    id: { type: 'string', pattern: '^rvl_' }, url: { type: ['string', 'null'], format: 'uri', description: 'Shown once; null when the answer is replayed or the link revoked' },
+    expires_at: instant, content_ids: { type: 'array', minItems: 1, items: str }, agent_id: strOrNull, week: { type: ['string', 'null'], format: 'date' },
+    note: strOrNull, livemode: { type: 'boolean' }, revoked_at: instantOrNull, created_at: instant,
+  }),
+  ReviewDecision: object({ content_id: str, decision: { type: 'string', enum: ['approve', 'reject'] }, status: { type: 'string', enum: [...CONTENT_STATUSES] } }),
 };
 
 /** Which schema each operation answers with on success (`METHOD path`, Fastify path syntax). */
@@ -114,6 +166,25 @@ export const OPERATION_RESPONSES: Record<string, string> = {
   'POST /v1/campaigns/:id/cancel': 'Campaign',
   'POST /v1/agents/:agent_id/content': 'ContentItem',
   'GET /v1/content/:id': 'ContentItem',
+  'GET /v1/content': 'ContentList',
+  'PATCH /v1/content/:id': 'ContentItem',
+  'DELETE /v1/content/:id': 'ContentDeleted',
+  'POST /v1/content/:id/approve': 'ContentItem',
+  'POST /v1/content/:id/reject': 'ContentItem',
+  'POST /v1/content/:id/regenerate': 'ContentItem',
+  'POST /v1/content/:id/media/:index/approve': 'ContentItem',
+  'POST /v1/content/:id/media/:index/reject': 'ContentItem',
+  'POST /v1/agents/:agent_id/content/:content_id/approve': 'ContentItem',
+  'POST /v1/agents/:agent_id/content/:content_id/reject': 'ContentItem',
+  'POST /v1/agents/:agent_id/content/:content_id/regenerate': 'ContentItem',
+  'POST /v1/content/:id/publish': 'ContentItem',
+  'GET /v1/content/:id/publish/status': 'PublishStatus',
+  'POST /v1/content/:id/publish/retry': 'ContentItem',
+  'POST /v1/content/:id/unpublish': 'ContentItem',
+  'POST /v1/content/generate-week': 'GenerateWeekAccepted',
+  'GET /v1/content/calendar': 'Calendar',
+  'GET /v1/jobs/:id': 'Job',
+  'POST /v1/jobs/:id/cancel': 'Job',
   'POST /v1/api-keys': 'ApiKeyCreated',
   'GET /v1/api-keys': 'ApiKeyList',
   'GET /v1/api-keys/:id': 'ApiKey',
@@ -122,4 +193,11 @@ export const OPERATION_RESPONSES: Record<string, string> = {
   'GET /admin/v1/organizations': 'OrganizationList',
   'GET /admin/v1/organizations/:id': 'Organization',
   'PATCH /admin/v1/organizations/:id': 'Organization',
+  'POST /v1/content/:id/variants': 'ContentVariants',
+  'GET /v1/content/:id/variants': 'ContentVariants',
+  'PUT /v1/content/:id/variants/:idx/select': 'ContentItem',
+  'POST /v1/content/review-links': 'ReviewLink',
+  'DELETE /v1/content/review-links/:id': 'ReviewLink',
+  'POST /review/:token/items/:content_id/approve': 'ReviewDecision',
+  'POST /review/:token/items/:content_id/reject': 'ReviewDecision',
 };

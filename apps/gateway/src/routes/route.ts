@@ -44,4 +44,10 @@ export interface RouteDef {
    * `local` answers as usual. Authentication, scope, rate limit and validation run first either way.
    */
   stream?: { subject: string; always?: boolean };
+  /** Answers with an HTML page (and HTML error pages to browsers); the handler writes it (`raw`). */
+  html?: boolean;
+  /** Also takes `application/x-www-form-urlencoded` bodies (an HTML form), answered with a 303 back to the page. */
+  formBody?: boolean;
+  /** A public operation limited per client address (429 with Retry-After). */
+  addressLimited?: boolean;
 }
