@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { INestMicroservice, Type } from '@nestjs/common';
 import type { ServiceName } from '@influgentic/contracts';
 import { startServiceApp } from '@influgentic/messaging';
@@ -38,7 +39,9 @@ export async function startPlatform(services: ServiceName[], env: Record<string,
   for (const name of services) await start(name);
   const config = loadGatewayConfig({
     ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: process.env.TEST_DATA_DIR ?? '.data/test', RPC_TIMEOUT_MS: '3000',
-    INFLUGENTIC_ADMIN_TOKEN: TEST_ADMIN_TOKEN, KEY_CACHE_MS: '2000', ...env,
+    INFLUGENTIC_ADMIN_TOKEN: TEST_ADMIN_TOKEN, KEY_CACHE_MS: '2000',
+    // Suites share one database and one client address: each platform counts failed credentials on its own.
+    RATE_LIMIT_NAMESPACE: `t${randomBytes(4).toString('hex')}:`, ...env,
   });
   const gateway = await createGateway(config);
   return {

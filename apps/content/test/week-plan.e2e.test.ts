@@ -19,8 +19,8 @@ describe('week planner, jobs and calendar (e2e over HTTP, real Postgres and NATS
     return apiClient(platform.url, res.body.api_key.token);
   }
 
-  async function buildAgent(c: Call, name: string): Promise<string> {
-    const res = await c('POST', '/v1/agents', { name, category: 'health_wellness', persona_prompt: PERSONA, languages: ['en', 'de'], tone_modes: ['warm'] });
+  async function buildAgent(c: Call, name: string, extra: Record<string, unknown> = {}): Promise<string> {
+    const res = await c('POST', '/v1/agents', { name, category: 'health_wellness', persona_prompt: PERSONA, languages: ['en', 'de'], tone_modes: ['warm'], ...extra });
     expect(res.status).toBe(202);
     await waitFor(async () => (await c('GET', `/v1/agents/${res.body.id}`)).body.status === 'ready', 15_000);
     return res.body.id;
@@ -205,6 +205,42 @@ describe('week planner, jobs and calendar (e2e over HTTP, real Postgres and NATS
     expect(ids(liveCal).filter((id) => ids(testCal).includes(id))).toEqual([]);
     // A request narrowed to another agent may not read the job.
     expect((await call('GET', `/v1/jobs/${job.id}`, undefined, { 'x-influgentic-agent': sandboxAgent })).status).toBe(403);
+  }, 90_000);
+
+  it("plans in the agent's time zone when the request names none: an Asia/Tokyo agent posts at Tokyo's local hours", async () => {
+    const c = await newOrg();
+    const tokyoAgent = await buildAgent(c, 'KAITO', { timezone: 'Asia/Tokyo' });
+    expect((await c('GET', `/v1/agents/${tokyoAgent}`)).body.timezone).toBe('Asia/Tokyo');
+    const monday = weekAhead(2);
+    const res = await c('POST', '/v1/content/generate-week', week({ agent_id: tokyoAgent, week: monday, timezone: undefined }));
+    expect(res.status).toBe(202);
+    expect(res.body.job.result.timezone).toBe('Asia/Tokyo');
+    const { job } = await finish(c, res.body.job.id);
+    expect(job).toMatchObject({ status: 'done', result: { timezone: 'Asia/Tokyo', items_total: 14, items_done: 14, items_failed: 0 } });
+
+    // Tokyo is UTC+9 all year: its week runs from Sunday 15:00 UTC to the next Sunday 15:00 UTC.
+    const start = Date.parse(`${monday}T00:00:00+09:00`);
+    const end = Date.parse(`${addDays(monday, 7)}T00:00:00+09:00`);
+    const tokyo = (at: string, part: 'weekday' | 'time') => new Intl.DateTimeFormat('en-GB', part === 'time'
+      ? { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' } : { timeZone: 'Asia/Tokyo', weekday: 'short' }).format(new Date(at));
+    const items = await Promise.all(job.result.content_ids.map(async (id: string) => (await c('GET', `/v1/content/${id}`)).body));
+    for (const item of items) {
+      const at = Date.parse(item.scheduled_at);
+      expect(at).toBeGreaterThanOrEqual(start);
+      expect(at).toBeLessThan(end);
+      const weekend = ['Sat', 'Sun'].includes(tokyo(item.scheduled_at, 'weekday'));
+      // Instagram late morning every day; LinkedIn at the start of the working day, later at weekends.
+      const expected = item.platform === 'instagram' ? '11:00' : weekend ? '10:00' : '08:00';
+      expect([item.platform, tokyo(item.scheduled_at, 'time')]).toEqual([item.platform, expected]);
+    }
+    expect(items.filter((i: { platform: string }) => i.platform === 'instagram').map((i: { scheduled_at: string }) => i.scheduled_at).sort()[0])
+      .toBe(new Date(`${monday}T02:00:00Z`).toISOString()); // Monday 11:00 in Tokyo
+
+    // A zone in the request still wins over the agent's.
+    const berlin = await c('POST', '/v1/content/generate-week', week({ agent_id: tokyoAgent, week: weekAhead(3), platforms: ['x'], timezone: 'Europe/Berlin' }));
+    expect(berlin.status).toBe(202);
+    expect(berlin.body.job.result.timezone).toBe('Europe/Berlin');
+    expect((await finish(c, berlin.body.job.id)).job.status).toBe('done');
   }, 90_000);
 
   it('survives the content service stopping mid-plan: after a restart the job finishes, every slot filled once, nothing left generating', async () => {

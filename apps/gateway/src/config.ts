@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
 const int = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -19,6 +19,8 @@ export class GatewayConfig {
   @Transform(int) @IsInt() @Min(100) @Max(60_000) KEY_USAGE_FLUSH_MS = 30_000;
   /** Requests with an unknown or revoked key allowed per client address and minute before 429. */
   @Transform(int) @IsInt() @Min(1) AUTH_FAILURE_LIMIT = 60;
+  /** Prefix of the per-address limiter buckets; every gateway of one installation uses the same (default: none). */
+  @IsString() @MaxLength(64) RATE_LIMIT_NAMESPACE = '';
   /** When set, `/metrics` needs `Authorization: Bearer <METRICS_TOKEN>`. */
   @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string = undefined;
   /** When set, `/metrics` is served only on this separate port (e.g. reachable by Prometheus, not the public). */

@@ -120,7 +120,7 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
   };
   const keys = new ApiKeysService(repo, (hash) => broadcast('key', hash));
   const orgs = new OrganizationsService(repo, keys, (id) => broadcast('org', id));
-  const limiter = new RateLimiter(pool);
+  const limiter = new RateLimiter(pool, Date.now, config.RATE_LIMIT_NAMESPACE);
   const boot = await ensureBootstrapKey(repo, keys, config.DATA_DIR, config.INFLUGENTIC_BOOTSTRAP_API_KEY);
   if (boot.revoked) log.warn('INFLUGENTIC_BOOTSTRAP_API_KEY was revoked through the API and stays revoked; configure another key');
 

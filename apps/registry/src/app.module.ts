@@ -10,9 +10,12 @@ import { CampaignEventsConsumer } from './agents/campaign-events.consumer';
 import { InitRegistry1732838400000 } from './migrations/1732838400000-init-registry';
 import { MessagingReliability1767398400000 } from './migrations/1767398400000-messaging-reliability';
 import { RegistryIdempotency1767484800000 } from './migrations/1767484800000-registry-idempotency';
+import { AgentTimezone1767830400000 } from './migrations/1767830400000-agent-timezone';
 
 export const REGISTRY_ENTITIES = [AgentEntity];
-export const REGISTRY_MIGRATIONS = [InitRegistry1732838400000, MessagingReliability1767398400000, RegistryIdempotency1767484800000];
+export const REGISTRY_MIGRATIONS = [
+  InitRegistry1732838400000, MessagingReliability1767398400000, RegistryIdempotency1767484800000, AgentTimezone1767830400000,
+];
 
 @Module({
   imports: [ServiceInfraModule.forService({ service: 'registry', entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS })],

@@ -1,4 +1,5 @@
 import { apiClient, readEvents, startPlatform, TEST_ADMIN_TOKEN, waitFor, type Platform } from '../../../tools/testing/platform';
+import { generateCatalogAgent } from '../src/catalog/catalog-generator';
 
 const NOVA = 'NOVA is a forward-thinking AI influencer specializing in sustainable fashion, circular economy, and eco-conscious lifestyle brands. Expert in certifications (GOTS, OEKO-TEX), supply chain transparency, and connecting conscious consumers with ethical brands. Tone: knowledgeable, inspiring, never preachy.';
 
@@ -217,6 +218,43 @@ describe('agent registry (e2e over HTTP)', () => {
     const again = await call('DELETE', `/v1/agents/${res.body.id}`);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(deleted.body);
+  });
+
+  it('keeps an agent time zone: set on create, refused when unknown (422 naming `timezone`), patched and cleared without retraining', async () => {
+    const refused = await call('POST', '/v1/agents', { name: `Zoneless ${RUN}`, category: 'travel', persona_prompt: NOVA, timezone: 'Mars/Olympus' });
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'timezone' })]);
+    expect((await call('POST', '/v1/agents', { name: `Offset ${RUN}`, category: 'travel', persona_prompt: NOVA, timezone: '+09:00' })).body.errors)
+      .toEqual([expect.objectContaining({ field: 'timezone' })]);
+
+    const res = await call('POST', '/v1/agents', { name: `Zoned ${RUN}`, category: 'travel', persona_prompt: NOVA, timezone: 'Asia/Tokyo' });
+    expect(res.status).toBe(202);
+    await waitFor(async () => (await call('GET', `/v1/agents/${res.body.id}`)).body.status === 'ready');
+    const got = await call('GET', `/v1/agents/${res.body.id}`);
+    expect(got.body.timezone).toBe('Asia/Tokyo');
+
+    const moved = await call('PATCH', `/v1/agents/${res.body.id}`, { timezone: 'Europe/Berlin' }, { 'content-type': 'application/merge-patch+json' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ timezone: 'Europe/Berlin', status: 'ready' }); // where it posts from is not its persona
+    expect((await call('GET', `/v1/agents/${res.body.id}`)).body.timezone).toBe('Europe/Berlin');
+
+    const bad = await call('PATCH', `/v1/agents/${res.body.id}`, { timezone: 'Europe/Atlantis' }, { 'content-type': 'application/merge-patch+json' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'timezone' })]);
+    expect((await call('GET', `/v1/agents/${res.body.id}`)).body.timezone).toBe('Europe/Berlin');
+
+    const cleared = await call('PATCH', `/v1/agents/${res.body.id}`, { timezone: null }, { 'content-type': 'application/merge-patch+json' });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.timezone).toBeNull();
+
+    // Without one it is null, and so are the flagships'; generated catalog agents carry the zone of their languages.
+    const plain = await call('POST', '/v1/agents', { name: `Plain ${RUN}`, category: 'travel', persona_prompt: NOVA });
+    expect((await call('GET', `/v1/agents/${plain.body.id}`)).body.timezone).toBeNull();
+    expect((await call('GET', '/v1/agents/agent_velo_automotive')).body.timezone).toBeNull();
+    const zonedIndex = Array.from({ length: 200 }, (_, i) => i).find((i) => generateCatalogAgent(i).timezone !== null)!;
+    const generated = generateCatalogAgent(zonedIndex);
+    expect((await call('GET', `/v1/agents/${generated.id}`)).body).toMatchObject({ id: generated.id, timezone: generated.timezone });
   });
 
   it('accepts back the object a GET returned: unchanged values are no-ops (no retraining), changed read-only ones are named', async () => {

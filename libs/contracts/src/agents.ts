@@ -3,6 +3,7 @@ import {
 } from 'class-validator';
 import { PartialType } from '@nestjs/mapped-types';
 import { ReadOnly } from './read-only';
+import { IsTimeZoneName } from './time-zone';
 import { IntFromQuery, IsPathId } from './validation';
 
 export const AGENT_CATEGORIES = [
@@ -63,6 +64,11 @@ export class CreateAgentBody {
   @IsOptional() @IsIn(AGENT_VISIBILITIES) visibility?: AgentVisibility;
   @IsOptional() @IsArray() @ArrayUnique() @IsIn(USE_CASES, { each: true }) use_cases?: UseCase[];
   @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(40, { each: true }) tone_modes?: string[];
+  /**
+   * IANA name of the zone the agent posts from (`Asia/Tokyo`); the week planner's posting times are local to it when a
+   * request names no zone. Null (or absent) means none: UTC.
+   */
+  @IsOptional() @IsTimeZoneName() timezone?: string | null;
 }
 
 /**
@@ -108,6 +114,8 @@ export interface StyleProfile {
 export interface AgentDetail extends AgentSummary {
   headline: string; persona_prompt?: string; expertise_domains: string[]; target_audience: string | null;
   visibility: AgentVisibility; organization_id: string | null; livemode: boolean;
+  /** IANA zone the agent posts from; null when it has none (plans then default to UTC). */
+  timezone: string | null;
   capabilities: { content_types: string[]; languages: number; tone_modes: string[]; real_time_streaming: boolean };
   performance: { avg_engagement_rate: number; total_reach: number; campaigns_completed: number; avg_conversion_rate: number };
   pricing: { model: string; base_rate_usd: number; per_item_usd: number; included_in_plans: string[] };

@@ -7,6 +7,7 @@ export * from './subjects';
 export * from './events';
 export * from './validation';
 export * from './read-only';
+export * from './time-zone';
 export * from './agents';
 export * from './content';
 export * from './campaigns';

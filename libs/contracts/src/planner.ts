@@ -8,6 +8,7 @@ import { LANGUAGES } from './agents';
 import { CONTENT_STATUSES, CONTENT_TYPES, ContentProductBody, PLATFORMS, type ContentFormat, type ContentStatus, type ContentType, type Platform } from './content';
 import type { Job } from './jobs';
 import { subject } from './subjects';
+import { isTimeZoneName, TIME_ZONE_NAME } from './time-zone';
 import { MAX_PATH_ID_LENGTH } from './validation';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -16,8 +17,6 @@ import { MAX_PATH_ID_LENGTH } from './validation';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** IANA zone names (`Europe/Berlin`, `America/Argentina/Salta`, `UTC`); offsets like `+05:00` read differently across tools. */
-export const TIME_ZONE_NAME = /^(?:UTC|[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){1,2})$/;
 
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
 export function isIsoDate(value: unknown): value is string {
@@ -52,12 +51,11 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
-const timeZoneOf = (o: object): string => {
+/** The zone the body names (UTC when it names a bad one: that is reported on its own field), or null when it names none. */
+const timeZoneOf = (o: object): string | null => {
   const tz = (o as { timezone?: unknown }).timezone;
-  try {
-    if (typeof tz === 'string') return (Intl.DateTimeFormat(undefined, { timeZone: tz }), tz);
-  } catch { /* reported on its own field */ }
-  return 'UTC';
+  if (tz === undefined || tz === null) return null;
+  return isTimeZoneName(tz) ? tz : 'UTC';
 };
 
 /**
@@ -75,10 +73,15 @@ export class PlanWeekConstraint implements ValidatorConstraintInterface {
   }
 }
 
-/** Why `week` cannot be planned, or null when it can. */
-export function planWeekProblem(value: unknown, timeZone: string, now: Date = new Date()): string | null {
+/**
+ * Why `week` cannot be planned, or null when it can. With `timeZone` null (the request names none, so the plan's zone
+ * is the agent's, known only once the agent is read) only the date itself is judged; the service judges the rest in
+ * the zone it settles on.
+ */
+export function planWeekProblem(value: unknown, timeZone: string | null, now: Date = new Date()): string | null {
   if (!isIsoDate(value)) return 'must be a date written YYYY-MM-DD';
   if (weekdayOf(value) !== 0) return `must be a Monday; ${value} is not (the Monday of its week is ${mondayOf(value)})`;
+  if (timeZone === null) return null;
   const current = mondayOf(todayIn(timeZone, now));
   if (value < current) return `is a past week; the earliest week that can be planned is ${current} (${timeZone})`;
   if (daysBetween(current, value) > 366) return 'must be within a year from now';
@@ -109,7 +112,7 @@ export class GenerateWeekBody {
   @IsOptional() @IsString() @MaxLength(1000) guidance?: string;
   /** Defaults to the agent's first language. */
   @IsOptional() @IsIn(LANGUAGES) target_language?: string;
-  /** IANA name of the zone the posting times are local to; UTC when absent. */
+  /** IANA name of the zone the posting times are local to; when absent, the agent's zone, or UTC if it has none. */
   @IsOptional() @IsString() @MaxLength(64) @Matches(TIME_ZONE_NAME) @IsTimeZone() timezone?: string;
   /** The types rotated through the week; a mix fitting the week when absent. */
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CONTENT_TYPES.length) @ArrayUnique() @IsIn(CONTENT_TYPES, { each: true })

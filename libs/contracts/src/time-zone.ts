@@ -26,12 +26,12 @@ export function IsTimeZoneName(): PropertyDecorator {
   return (target: object, key: string | symbol) => {
     IsString()(target, key);
     MaxLength(MAX_TIME_ZONE_LENGTH)(target, key);
-    Matches(TIME_ZONE_NAME, { message: 'must be an IANA time zone name such as Europe/Berlin (not an offset)' })(target, key);
+    Matches(TIME_ZONE_NAME, { message: '$property must be an IANA time zone name such as Europe/Berlin (not an offset)' })(target, key);
     ValidateBy({
-      name: 'isTimeZoneName',
+      name: 'timeZone',
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || !TIME_ZONE_NAME.test(value) || isTimeZoneName(value),
-        defaultMessage: () => 'is not a time zone this server knows (an IANA name such as Europe/Berlin or Asia/Tokyo)',
+        defaultMessage: () => '$property must be a time zone this server knows: an IANA name such as Europe/Berlin or Asia/Tokyo',
       },
     })(target, key);
   };

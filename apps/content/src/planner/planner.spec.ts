@@ -1,6 +1,6 @@
 import { isFormatAllowed, planWeekProblem, PLATFORMS, type Platform } from '@influgentic/contracts';
 import { calendarRange, groupByDay } from './calendar';
-import { DEFAULT_WEEK_TYPES, formatFor, localDate, localTime, planWeek, POSTING_TIMES, zonedTime } from './planner';
+import { DEFAULT_WEEK_TYPES, formatFor, localDate, localTime, planTimezone, planWeek, POSTING_TIMES, zonedTime } from './planner';
 
 describe('planWeek', () => {
   it('makes 7 × posts_per_day × platforms slots, every one inside the week, each slot key once', () => {
@@ -100,6 +100,28 @@ describe('the week a plan may have', () => {
     const sundayNight = new Date('2026-03-29T20:00:00Z');
     expect(planWeekProblem('2026-03-23', 'UTC', sundayNight)).toBeNull();
     expect(planWeekProblem('2026-03-23', 'Asia/Tokyo', sundayNight)).toMatch(/past week/);
+  });
+});
+
+describe('the zone a week is planned in', () => {
+  it("is the request's, else the agent's, else UTC", () => {
+    expect(planTimezone('Europe/Berlin', 'Asia/Tokyo')).toBe('Europe/Berlin');
+    expect(planTimezone(undefined, 'Asia/Tokyo')).toBe('Asia/Tokyo');
+    expect(planTimezone(null, 'Asia/Tokyo')).toBe('Asia/Tokyo');
+    expect(planTimezone(undefined, null)).toBe('UTC');
+    expect(planTimezone(undefined, undefined)).toBe('UTC'); // a registry that does not send zones yet
+  });
+
+  it("ignores an agent's zone this runtime does not know instead of failing the plan", () => {
+    expect(planTimezone(undefined, 'Mars/Olympus')).toBe('UTC');
+    expect(planTimezone(undefined, '')).toBe('UTC');
+  });
+
+  it("puts an agent's week at Tokyo's local posting times when the request names no zone", () => {
+    const slots = planWeek({ week: '2026-06-01', timezone: planTimezone(undefined, 'Asia/Tokyo'), postsPerDay: 1, platforms: ['instagram'] });
+    expect(slots.map((s) => localTime(s.at, 'Asia/Tokyo'))).toEqual(Array(7).fill('11:00'));
+    // Tokyo is UTC+9 all year: Monday 11:00 there is 02:00 UTC.
+    expect(slots[0].at.toISOString()).toBe('2026-06-01T02:00:00.000Z');
   });
 });
 

@@ -2,7 +2,7 @@
  * The week planner: which item goes out when. Pure (no I/O, the clock is a parameter), so every rule has a unit test.
  */
 import {
-  addDays, isFormatAllowed, type ContentFormat, type ContentType, type Platform,
+  addDays, isFormatAllowed, isTimeZoneName, type ContentFormat, type ContentType, type Platform,
 } from '@influgentic/contracts';
 
 /**
@@ -43,6 +43,16 @@ export function formatFor(platform: Platform, type: ContentType): ContentFormat 
     case 'email': return isFormatAllowed(type, 'email') ? 'email' : 'social_post';
     default: return 'social_post';
   }
+}
+
+/**
+ * The zone a week is planned in: the request's, else the agent's, else UTC. An agent's zone this runtime does not
+ * know (a time zone database older than the registry's) counts as none rather than failing the plan.
+ */
+export function planTimezone(requested: string | null | undefined, agentZone: string | null | undefined): string {
+  if (requested) return requested;
+  if (agentZone && isTimeZoneName(agentZone)) return agentZone;
+  return 'UTC';
 }
 
 export interface PlanInput {

@@ -13,7 +13,7 @@ import { ContentRepository, type PlannedItem } from '../items/content.repository
 import { JobRunner, JobStopped, type JobOutcome, type JobRun } from '../jobs/job-runner';
 import { percent, toJob } from '../jobs/job.types';
 import { JobsRepository } from '../jobs/jobs.repository';
-import { planWeek, type PlannedSlot } from './planner';
+import { planTimezone, planWeek, type PlannedSlot } from './planner';
 
 export const WEEK_JOB = 'content.generate_week' as const;
 
@@ -65,11 +65,11 @@ export class WeekPlanService implements OnModuleInit {
   async accept(ctx: RequestContext, req: RpcRequest, keyed: IdempotentRun): Promise<GenerateWeekAccepted> {
     const body = validateOrThrow(GenerateWeekBody, req.body);
     if (ctx.agentId && ctx.agentId !== body.agent_id) throw new DomainError('forbidden', `This request is narrowed to agent ${ctx.agentId}`);
-    const timezone = body.timezone ?? 'UTC';
+    const agent = await this.clients.agent(ctx, body.agent_id);
+    // The body's zone, else the agent's, else UTC; the week is judged in it (the body alone could not say "past").
+    const timezone = planTimezone(body.timezone, agent.timezone);
     const weekProblem = planWeekProblem(body.week, timezone);
     if (weekProblem) throw DomainError.validation(field('week', 'invalid_week', weekProblem));
-
-    const agent = await this.clients.agent(ctx, body.agent_id);
     if (agent.status === 'training' || agent.status === 'failed') {
       throw new DomainError('agent_not_ready', `Agent ${agent.id} is ${agent.status}; it can write once its status is ready`);
     }

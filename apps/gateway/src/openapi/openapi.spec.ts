@@ -75,6 +75,14 @@ describe('the OpenAPI document', () => {
     expect(doc.components.schemas.CampaignProductBody.properties.url).toMatchObject({ type: ['string', 'null'], format: 'uri' });
   });
 
+  it("documents an agent's time zone: an IANA name (or null) when written, string or null when read", () => {
+    for (const body of ['CreateAgentBody', 'UpdateAgentBody']) {
+      expect(doc.components.schemas[body].properties.timezone).toMatchObject({ type: ['string', 'null'], maxLength: 64, pattern: expect.any(String) });
+    }
+    expect(doc.components.schemas.Agent.properties.timezone).toMatchObject({ type: ['string', 'null'] });
+    expect(doc.components.schemas.Agent.required).toContain('timezone');
+  });
+
   it('documents the Idempotency-Key header with its pattern on every keyed POST that can be replayed', () => {
     // Public operations (a review link's decisions) have no organization to keep a key for.
     const posts = operations.filter((o) => o.method === 'post' && !o.path.startsWith('/admin') && !o.path.endsWith('/stream') && !(Array.isArray(o.op.security) && o.op.security.length === 0));

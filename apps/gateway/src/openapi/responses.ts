@@ -41,6 +41,7 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     ...agentSummary,
     headline: str, persona_prompt: str, expertise_domains: strings, target_audience: strOrNull,
     visibility: { type: 'string', enum: [...AGENT_VISIBILITIES] }, organization_id: strOrNull, livemode: { type: 'boolean' },
+    timezone: { ...strOrNull, description: 'IANA zone the agent posts from (week plans default to it); null when none' },
     capabilities: object({ content_types: strings, languages: count, tone_modes: strings, real_time_streaming: { type: 'boolean' } }),
     performance: object({ avg_engagement_rate: { type: 'number' }, total_reach: count, campaigns_completed: count, avg_conversion_rate: { type: 'number' } }),
     pricing: object({ model: str, base_rate_usd: { type: 'number', minimum: 0 }, per_item_usd: { type: 'number', minimum: 0 }, included_in_plans: strings }),

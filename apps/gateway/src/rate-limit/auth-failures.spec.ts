@@ -20,9 +20,10 @@ describe('AuthFailureGuard', () => {
     const limiter = {
       hit: async (bucket: string, limit: number): Promise<RateDecision> => {
         calls += 1;
-        expect(bucket).toBe('authfail:10.0.0.1');
+        expect(bucket).toBe('ns:authfail:10.0.0.1');
         return calls <= limit ? { allowed: true, limit, remaining: limit - calls, resetSeconds: 60 } : { allowed: false, limit, remaining: 0, resetSeconds: 7 };
       },
+      addressBucket: (kind: string, address: string) => `ns:${kind}:${address}`,
     } as unknown as RateLimiter;
     const guard = new AuthFailureGuard(limiter, 2, () => t);
     expect((await guard.recordFailure('10.0.0.1')).allowed).toBe(true);

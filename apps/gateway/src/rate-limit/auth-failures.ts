@@ -33,7 +33,7 @@ export class AuthFailureGuard {
 
   /** Counts one failed authentication from `address`. */
   async recordFailure(address: string): Promise<RateDecision> {
-    const d = await this.limiter.hit(`authfail:${address}`, this.limitPerMinute);
+    const d = await this.limiter.hit(this.limiter.addressBucket('authfail', address), this.limitPerMinute);
     if (!d.allowed) {
       // Bounded memory under a spray of addresses: forget the oldest entries first.
       if (this.blocked.size >= 10_000) this.blocked.delete(this.blocked.keys().next().value as string);

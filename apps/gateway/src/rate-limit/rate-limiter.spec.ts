@@ -1,4 +1,5 @@
-import { retryAfterSeconds } from './rate-limiter';
+import type { Pool } from 'pg';
+import { RateLimiter, retryAfterSeconds } from './rate-limiter';
 
 describe('retryAfterSeconds (rolling window arithmetic)', () => {
   const W = 60_000;
@@ -19,5 +20,13 @@ describe('retryAfterSeconds (rolling window arithmetic)', () => {
 
   it('never answers less than one second', () => {
     expect(retryAfterSeconds(slot + W - 1, slot, 0, 5, 5)).toBe(1);
+  });
+});
+
+describe('RateLimiter.addressBucket', () => {
+  it('prefixes per-address buckets with the installation namespace', () => {
+    const pool = {} as Pool;
+    expect(new RateLimiter(pool).addressBucket('authfail', '10.0.0.1')).toBe('authfail:10.0.0.1');
+    expect(new RateLimiter(pool, Date.now, 'eu:').addressBucket('review', '10.0.0.1')).toBe('eu:review:10.0.0.1');
   });
 });

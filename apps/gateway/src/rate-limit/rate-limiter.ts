@@ -17,7 +17,16 @@ const WINDOW_MS = RATE_WINDOW_SECONDS * 1000;
  * "sliding window counter" approximation): one upsert per request, no per-request rows, constant memory.
  */
 export class RateLimiter {
-  constructor(private readonly pool: Pool, private readonly now: () => number = Date.now) {}
+  /**
+   * `namespace` prefixes the per-client-address buckets (see `addressBucket`): gateways of one installation share it,
+   * and installations (or test platforms) that share a database but not their clients keep apart.
+   */
+  constructor(private readonly pool: Pool, private readonly now: () => number = Date.now, private readonly namespace = '') {}
+
+  /** The bucket of a per-address budget (`authfail`, `review`); per-key buckets are unique by key id already. */
+  addressBucket(kind: string, address: string): string {
+    return `${this.namespace}${kind}:${address}`;
+  }
 
   /** Counts one request against `bucket` and decides whether it may pass. */
   async hit(bucket: string, limit: number): Promise<RateDecision> {

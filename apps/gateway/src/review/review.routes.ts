@@ -28,7 +28,7 @@ const isForm = (req: FastifyRequest) => /^application\/x-www-form-urlencoded/i.t
 /** Every public review request counts against its address; guessing tokens also counts as failed credentials. */
 async function admit(deps: ReviewRouteDeps, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const blocked = deps.authFailures?.blockedFor(req.ip) ?? 0;
-  const d = blocked > 0 ? null : await deps.limiter.hit(`review:${req.ip}`, deps.perMinute);
+  const d = blocked > 0 ? null : await deps.limiter.hit(deps.limiter.addressBucket('review', req.ip), deps.perMinute);
   if (blocked > 0 || (d && !d.allowed)) {
     reply.header('Retry-After', String(blocked || d?.resetSeconds || 1));
     throw new DomainError('rate_limited', 'Too many review requests from this address; retry shortly');

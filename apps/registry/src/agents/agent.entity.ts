@@ -26,6 +26,8 @@ export class AgentEntity {
   @Column('text', { nullable: true }) target_audience: string | null;
   @Column('text', { array: true }) tone_modes: string[];
   @Column('text') visibility: AgentVisibility;
+  /** IANA zone the agent posts from; null when it has none. */
+  @Column('text', { nullable: true }) timezone: string | null;
   @Column('jsonb') capabilities: Record<string, unknown>;
   @Column('jsonb') performance: Record<string, number>;
   @Column('jsonb') pricing: Record<string, unknown>;

@@ -35,6 +35,7 @@ export function toDetail(a: AgentEntity, ctx: RequestContext): AgentDetail {
     visibility: a.visibility,
     organization_id: a.organization_id,
     livemode: a.livemode,
+    timezone: a.timezone ?? null,
     capabilities: {
       content_types: caps.content_types ?? [], languages: a.languages.length,
       tone_modes: caps.tone_modes ?? a.tone_modes, real_time_streaming: caps.real_time_streaming ?? true,
@@ -120,7 +121,7 @@ export class AgentsService {
       subcategories: [], use_cases: body.use_cases ?? [], languages: body.languages?.length ? body.languages : ['en'],
       reach: 0, engagement_rate: 0, total_campaigns: 0, rating: 0, tier: 'emerging', status: 'training', headline: '',
       persona_prompt: body.persona_prompt, expertise_domains: body.expertise_domains ?? [], target_audience: body.target_audience ?? null,
-      tone_modes: body.tone_modes ?? [], visibility: body.visibility ?? 'private', capabilities: {},
+      tone_modes: body.tone_modes ?? [], visibility: body.visibility ?? 'private', timezone: body.timezone ?? null, capabilities: {},
       performance: { avg_engagement_rate: 0, total_reach: 0, campaigns_completed: 0, avg_conversion_rate: 0 },
       pricing: { model: 'per_post', base_rate_usd: 0, per_item_usd: 0, included_in_plans: ['starter', 'growth', 'enterprise'] },
       style_profile: null, keywords: [], failure_reason: null, train_after: readyAt, created_at: now, updated_at: now, deleted_at: null,

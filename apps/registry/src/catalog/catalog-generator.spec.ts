@@ -1,8 +1,8 @@
-import { AGENT_CATEGORIES, AGENT_TIERS, LANGUAGES, TONE_MODES, USE_CASES } from '@influgentic/contracts';
+import { AGENT_CATEGORIES, AGENT_TIERS, LANGUAGES, TONE_MODES, USE_CASES, isTimeZoneName } from '@influgentic/contracts';
 import { trainAgent } from '../training/style-profile';
 import {
-  CATALOG_ID_PATTERN, DEFAULT_CATALOG_SIZE, MAX_GENERATED_AGENTS, buildCatalog, flagshipAgents, generateCatalogAgent,
-  tierForReach, type CatalogAgent,
+  CATALOG_ID_PATTERN, DEFAULT_CATALOG_SIZE, LANGUAGE_HOME_ZONES, MAX_GENERATED_AGENTS, buildCatalog, flagshipAgents,
+  generateCatalogAgent, tierForReach, timezoneForLanguages, type CatalogAgent,
 } from './catalog-generator';
 import { CATEGORY_VOCABULARY, CONTENT_TYPES } from './category-vocabulary';
 
@@ -210,6 +210,34 @@ describe('buildCatalog', () => {
   });
 });
 
+describe('catalog time zones', () => {
+  it('knows a real zone for every language but English', () => {
+    for (const l of LANGUAGES) {
+      if (l === 'en') expect(LANGUAGE_HOME_ZONES[l]).toBeUndefined();
+      else expect([l, isTimeZoneName(LANGUAGE_HOME_ZONES[l])]).toEqual([l, true]);
+    }
+  });
+
+  it('takes the one home its languages share, else none', () => {
+    expect(timezoneForLanguages(['en', 'ja'])).toBe('Asia/Tokyo');
+    expect(timezoneForLanguages(['de'])).toBe('Europe/Berlin');
+    expect(timezoneForLanguages(['en', 'hi', 'ta'])).toBe('Asia/Kolkata');
+    expect(timezoneForLanguages(['en'])).toBeNull();
+    expect(timezoneForLanguages(['en', 'de', 'fr'])).toBeNull();
+    expect(timezoneForLanguages([])).toBeNull();
+  });
+
+  it('gives generated agents the zone of their languages, the same on every run; flagships have none', () => {
+    const agents = Array.from({ length: 500 }, (_, i) => generateCatalogAgent(i));
+    for (const a of agents) expect([a.id, a.timezone]).toEqual([a.id, timezoneForLanguages(a.languages)]);
+    const zoned = agents.filter((a) => a.timezone !== null);
+    expect(zoned.length).toBeGreaterThan(50);
+    expect(zoned.length).toBeLessThan(agents.length);
+    expect(generateCatalogAgent(7).timezone).toBe(agents[7].timezone);
+    for (const f of flagshipAgents()) expect(f.timezone).toBeNull();
+  });
+});
+
 function expectWellFormed(a: CatalogAgent): void {
   const where = `${a.id}`;
   const fail = (what: string) => { throw new Error(`${where}: ${what}`); };
@@ -232,6 +260,7 @@ function expectWellFormed(a: CatalogAgent): void {
   if (!a.persona_prompt.includes(a.name) || !/Tone:/.test(a.persona_prompt)) fail('persona_prompt');
   if (a.expertise_domains.length < 2) fail('expertise_domains');
   if (!a.target_audience || !/^[a-z0-9_]+$/.test(a.target_audience)) fail('target_audience');
+  if (a.timezone !== null && !isTimeZoneName(a.timezone)) fail('timezone');
   if (a.tone_modes.length < 1 || a.tone_modes.some((t) => !(TONE_MODES as readonly string[]).includes(t))) fail('tone_modes');
   const caps = a.capabilities;
   if (caps.languages !== a.languages.length || !caps.real_time_streaming) fail('capabilities');

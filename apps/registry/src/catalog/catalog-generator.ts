@@ -30,6 +30,8 @@ export interface CatalogAgent {
   target_audience: string | null;
   tone_modes: string[];
   visibility: 'marketplace' | 'public';
+  /** IANA zone the agent posts from, when its languages point to one home (see `timezoneForLanguages`); else null. */
+  timezone: string | null;
   capabilities: { content_types: string[]; languages: number; tone_modes: string[]; real_time_streaming: boolean };
   performance: { avg_engagement_rate: number; total_reach: number; campaigns_completed: number; avg_conversion_rate: number };
   pricing: { model: 'per_campaign' | 'per_post'; base_rate_usd: number; per_item_usd: number; included_in_plans: string[] };
@@ -231,7 +233,7 @@ function buildFlagship(spec: FlagshipSpec): CatalogAgent {
     use_cases: [...spec.use_cases], languages: [...spec.languages], reach: spec.reach, engagement_rate: spec.engagement_rate,
     total_campaigns: spec.total_campaigns, rating: spec.rating, tier: 'flagship', status: 'available',
     headline: spec.headline, persona_prompt: spec.persona_prompt, expertise_domains: [...spec.expertise_domains],
-    target_audience: spec.target_audience, tone_modes, visibility: 'marketplace',
+    target_audience: spec.target_audience, tone_modes, visibility: 'marketplace', timezone: null,
     capabilities: {
       content_types: spec.content_types ? [...spec.content_types] : contentTypesFor(spec.use_cases),
       languages: spec.languages.length, tone_modes: [...tone_modes], real_time_streaming: true,
@@ -449,6 +451,35 @@ function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
+/**
+ * The zone where each language (other than English, which is at home in too many) is mostly written, taken at its
+ * largest or founding home: a plausible place for an agent writing in it to post from.
+ */
+export const LANGUAGE_HOME_ZONES: Readonly<Record<string, string>> = {
+  de: 'Europe/Berlin', fr: 'Europe/Paris', es: 'America/Mexico_City', hi: 'Asia/Kolkata', it: 'Europe/Rome',
+  pt: 'America/Sao_Paulo', nl: 'Europe/Amsterdam', sv: 'Europe/Stockholm', no: 'Europe/Oslo', da: 'Europe/Copenhagen',
+  fi: 'Europe/Helsinki', pl: 'Europe/Warsaw', cs: 'Europe/Prague', sk: 'Europe/Bratislava', hu: 'Europe/Budapest',
+  ro: 'Europe/Bucharest', bg: 'Europe/Sofia', el: 'Europe/Athens', tr: 'Europe/Istanbul', ru: 'Europe/Moscow',
+  uk: 'Europe/Kyiv', ar: 'Africa/Cairo', he: 'Asia/Jerusalem', fa: 'Asia/Tehran', ur: 'Asia/Karachi', bn: 'Asia/Dhaka',
+  ta: 'Asia/Kolkata', te: 'Asia/Kolkata', mr: 'Asia/Kolkata', gu: 'Asia/Kolkata', kn: 'Asia/Kolkata', ml: 'Asia/Kolkata',
+  pa: 'Asia/Kolkata', ja: 'Asia/Tokyo', zh: 'Asia/Shanghai', ko: 'Asia/Seoul', th: 'Asia/Bangkok', vi: 'Asia/Ho_Chi_Minh',
+  id: 'Asia/Jakarta', ms: 'Asia/Kuala_Lumpur', tl: 'Asia/Manila', sw: 'Africa/Nairobi', af: 'Africa/Johannesburg',
+  zu: 'Africa/Johannesburg', hr: 'Europe/Zagreb', sr: 'Europe/Belgrade', sl: 'Europe/Ljubljana', lt: 'Europe/Vilnius',
+  lv: 'Europe/Riga', et: 'Europe/Tallinn', ga: 'Europe/Dublin', is: 'Atlantic/Reykjavik', ca: 'Europe/Madrid',
+  eu: 'Europe/Madrid', gl: 'Europe/Madrid',
+};
+
+/**
+ * A catalog agent's zone from its languages (catalog agents have no country): the one home zone its languages other
+ * than English share (`['en', 'ja']` → Asia/Tokyo, `['hi', 'ta']` → Asia/Kolkata), else null: English only, or
+ * languages of several places, say nothing about where the agent is. Pure, so the catalog stays deterministic.
+ */
+export function timezoneForLanguages(languages: readonly string[]): string | null {
+  const zones = new Set(languages.filter((l) => l !== 'en').map((l) => LANGUAGE_HOME_ZONES[l] ?? null));
+  if (zones.size !== 1) return null;
+  return [...zones][0];
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // The generator
 // ---------------------------------------------------------------------------------------------------------------------
@@ -535,6 +566,7 @@ export function generateCatalogAgent(index: number): CatalogAgent {
     target_audience: audienceSlug,
     tone_modes,
     visibility,
+    timezone: timezoneForLanguages(languages),
     capabilities: {
       content_types: contentTypesFor(use_cases), languages: languages.length, tone_modes: [...tone_modes],
       real_time_streaming: true,

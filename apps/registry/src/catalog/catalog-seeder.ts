@@ -10,7 +10,7 @@ const COLUMNS = [
   'id', 'organization_id', 'livemode', 'name', 'category', 'subcategories', 'use_cases', 'languages', 'reach',
   'engagement_rate', 'total_campaigns', 'rating', 'tier', 'status', 'headline', 'persona_prompt', 'expertise_domains',
   'target_audience', 'tone_modes', 'visibility', 'capabilities', 'performance', 'pricing', 'style_profile', 'keywords',
-  'created_at', 'updated_at',
+  'created_at', 'updated_at', 'timezone',
 ] as const;
 
 /** COPY text format: backslash, tab and newlines escaped; \N is NULL. */
@@ -24,7 +24,7 @@ function copyLine(a: CatalogAgent): string {
     String(a.reach), String(a.engagement_rate), String(a.total_campaigns), String(a.rating), a.tier, a.status,
     text(a.headline), text(a.persona_prompt), arr(a.expertise_domains), text(a.target_audience), arr(a.tone_modes),
     a.visibility, json(a.capabilities), json(a.performance), json(a.pricing), json(a.style_profile), arr(a.keywords),
-    a.created_at, a.created_at,
+    a.created_at, a.created_at, text(a.timezone),
   ].join('\t') + '\n';
 }
 
