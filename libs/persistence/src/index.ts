@@ -1,3 +1,4 @@
 export * from './database';
 export * from './keyset';
 export * from './unavailable';
+export * from './list-total';

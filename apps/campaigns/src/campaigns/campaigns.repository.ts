@@ -1,3 +1,4 @@
+import { cappedTotal } from '@influgentic/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { CampaignStatus, RequestContext } from '@influgentic/contracts';
@@ -76,10 +77,7 @@ export class CampaignsRepository {
   /** Exact up to `cap`, then the planner's estimate: a large organization's list should not pay for a full count. */
   async count(ctx: RequestContext, f: CampaignFilter, cap = 1000): Promise<number> {
     const [sql, params] = this.filtered(ctx, f).select('1').getQueryAndParameters();
-    const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM (${sql} LIMIT ${cap + 1}) t`, params);
-    if (n <= cap) return n;
-    const plan = await this.ds.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-    return Math.max(Math.round(plan[0]['QUERY PLAN'][0].Plan['Plan Rows']), n);
+    return cappedTotal((q, p) => this.ds.query(q, p), sql, params, cap);
   }
 
   /**

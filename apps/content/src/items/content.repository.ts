@@ -1,3 +1,4 @@
+import { cappedTotal } from '@influgentic/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { ContentActor, ContentHistoryEntry, ContentStatus, RequestContext } from '@influgentic/contracts';
@@ -254,11 +255,7 @@ export class ContentRepository {
   /** Exact up to `cap`, then the planner's estimate: a large queue should not pay for a full count. */
   async count(ctx: RequestContext, f: ContentFilter, cap = 200): Promise<number> {
     const { where, params } = this.filtered(ctx, f);
-    const sql = `SELECT 1 FROM content.content_items WHERE ${where.join(' AND ')}`;
-    const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM (${sql} LIMIT ${cap + 1}) t`, params);
-    if (n <= cap) return n;
-    const plan = await this.ds.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-    return Math.max(Math.round(plan[0]['QUERY PLAN'][0].Plan['Plan Rows']), n);
+    return cappedTotal((sql, p) => this.ds.query(sql, p), `SELECT 1 FROM content.content_items WHERE ${where.join(' AND ')}`, params, cap);
   }
 
   private filtered(ctx: RequestContext, f: ContentFilter): { where: string[]; params: unknown[] } {
