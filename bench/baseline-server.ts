@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import { Pool } from 'pg';
+import { cappedTotal } from '../libs/persistence/src/list-total';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const app = Fastify({ logger: false });
@@ -22,6 +23,31 @@ app.get('/v1/agents', async (req) => {
                   FROM registry.agents a WHERE ${whereSql} ORDER BY a.${col} DESC, a.id DESC LIMIT ${limit + 1}`;
   const [page, total] = await Promise.all([pool.query({ name: hash(pageSql), text: pageSql, values: params }), count(whereSql, params)]);
   return { data: page.rows.slice(0, limit), meta: { total, limit, next_cursor: page.rows.length > limit ? 'x' : null } };
+});
+
+// The review queue of org_default (live) with the content repository's SQL: filters, newest first, keyset pages
+// (`after` = created_at|id of the last row, a plain cursor), the same capped total.
+app.get('/v1/content', async (req) => {
+  const q = req.query as Record<string, string>;
+  const params: unknown[] = ['org_default', true];
+  const where = ['organization_id = $1', 'livemode = $2', 'deleted_at IS NULL'];
+  for (const f of ['status', 'agent_id', 'platform']) if (q[f]) { params.push(q[f]); where.push(`${f} = $${params.length}`); }
+  const filterSql = where.join(' AND ');
+  const filterParams = [...params];
+  if (q.after) {
+    const [createdAt, id] = q.after.split('|');
+    params.push(createdAt, id);
+    where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+  }
+  const limit = Math.min(100, Number(q.limit ?? 20));
+  const pageSql = `SELECT * FROM content.content_items WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`;
+  const [page, total] = await Promise.all([
+    pool.query({ name: hash(pageSql), text: pageSql, values: params }),
+    cappedTotal(async (sql, p) => (await pool.query(sql, p)).rows, `SELECT 1 FROM content.content_items WHERE ${filterSql}`, filterParams, 200),
+  ]);
+  const rows = page.rows.slice(0, limit);
+  const last = rows[rows.length - 1];
+  return { data: rows, meta: { total, limit, next_cursor: page.rows.length > limit ? `${last.created_at.toISOString()}|${last.id}` : null } };
 });
 
 // The same total strategy as the registry: exact up to 200, else the planner's estimate kept for 30 s.

@@ -3,6 +3,8 @@ import autocannon from 'autocannon';
 /** What every bench section gets: a running platform (separate processes) and keys to call it with. */
 export interface BenchContext {
   gatewayUrl: string;
+  /** The bare Fastify + pg server answering the same queries (bench/baseline-server.ts). */
+  baselineUrl: string;
   /** Sandbox key (not rate limited) of org_default with every scope. */
   sandboxToken: string;
   /** Live key of org_default (enterprise plan) with every scope. */

@@ -147,7 +147,7 @@ async function startBenchPlatform(databaseUrl: string, natsUrl: string): Promise
   }).then((r) => r.json() as Promise<{ token: string }>);
   return {
     gatewayUrl, baselineUrl: `http://127.0.0.1:${baselinePort}`,
-    ctx: { gatewayUrl, sandboxToken: sandbox.token, liveToken, adminToken, databaseUrl, quick, log },
+    ctx: { gatewayUrl, baselineUrl: `http://127.0.0.1:${baselinePort}`, sandboxToken: sandbox.token, liveToken, adminToken, databaseUrl, quick, log },
     stop: async () => {
       for (const c of mine) c.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 2000));

@@ -222,6 +222,27 @@ function untilClosed(socket: Socket): Promise<{ data: string; closedAt: number }
   });
 }
 
+describe('CORS with configured origins', () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startPlatform([], { CORS_ORIGINS: 'https://app.example.com' });
+  });
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  it('answers a preflight from an allowed origin and gives no grant to another', async () => {
+    const preflight = (origin: string) => fetch(`${platform.url}/v1/agents`, {
+      method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    const allowed = await preflight('https://app.example.com');
+    expect(allowed.status).toBeLessThan(300);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    const other = await preflight('https://evil.example.net');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
 describe('slow clients cannot hold a socket', () => {
   let platform: Platform;
   const HEADERS_MS = 400;
