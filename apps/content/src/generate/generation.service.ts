@@ -18,7 +18,7 @@ import { ContentRepository } from '../items/content.repository';
 import { actorOf } from '../items/content-transitions';
 import { LiveBody } from '../streaming/live-body';
 import { StreamSession } from '../streaming/stream-session';
-import { assertAgentScope, describeFailure, failureError } from './generation.errors';
+import { describeFailure, failureError } from './generation.errors';
 import { GeneratorProvider } from './generators';
 import { PlatformClients } from './platform-clients';
 import { SpendHolds } from './spend-holds';
@@ -170,13 +170,6 @@ export class GenerationService implements BeforeApplicationShutdown {
       plan: piece.plan, topic: piece.topic, guidance: piece.guidance, sponsored: piece.sponsored,
     });
     return this.execute(prepared, null);
-  }
-
-  async get(ctx: RequestContext, id: string): Promise<ContentItem> {
-    const row = await this.items.findForCaller(ctx, id);
-    if (!row) throw DomainError.notFound('Content item', id);
-    assertAgentScope(ctx, row.agent_id);
-    return toContentItem(row);
   }
 
   /**
