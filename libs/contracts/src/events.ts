@@ -10,7 +10,7 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export const WEBHOOK_EVENT_TYPES = [
   'campaign.started', 'campaign.completed', 'campaign.cancelled', 'agent.content_generated', 'content.approved',
   'content.rejected', 'content.published', 'content.publish_failed', 'analytics.milestone_reached', 'lead.captured', 'agent.build_complete',
-  'job.completed', 'job.failed',
+  'job.completed', 'job.failed', 'campaign.paused', 'campaign.resumed',
 ] as const;
 
 /** The envelope every domain event travels in, on the bus and to webhook receivers. */
