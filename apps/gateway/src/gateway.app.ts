@@ -270,6 +270,7 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
       await app.close();
       // After the last request: what it used is written before the pool closes.
       await keyUsage.stop().catch((err) => log.warn({ err: String(err) }, 'could not record API key usage at shutdown'));
+      await limiter.release();
       evictions.unsubscribe();
       await nc.drain().catch(() => undefined);
       await bus.close();

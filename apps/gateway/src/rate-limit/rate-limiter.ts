@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { RATE_WINDOW_SECONDS } from '@influgentic/contracts';
+import { RATE_WINDOW_MS, RateCounterStore } from './rate-counter-store';
 
 export interface RateDecision {
   allowed: boolean;
@@ -9,60 +9,195 @@ export interface RateDecision {
   resetSeconds: number;
 }
 
-const WINDOW_MS = RATE_WINDOW_SECONDS * 1000;
+/** The part of `RateCounterStore` the limiter uses (unit tests give it an in-memory one). */
+export type CounterStore = Pick<RateCounterStore, 'takeBlock' | 'giveBack' | 'prune'>;
+
+export interface RateLimiterOptions {
+  /** Share of a limit one replica takes per trip to the shared counter (default 1 %)… */
+  blockFraction?: number;
+  /** …and at most this many requests (default 50). */
+  maxBlock?: number;
+  /** How long a refusal is answered from memory before the shared counter is asked again (default 1 s). */
+  refusalMemoMs?: number;
+  /** Buckets remembered at once; beyond it the oldest lease is handed back (bounded memory). */
+  maxBuckets?: number;
+}
+
+/** A block of a bucket's budget this replica took from the shared counter and spends in memory. */
+interface Lease {
+  slot: number;
+  left: number;
+  /** Weighted use of the whole window right after the grant (every replica's, this block included). */
+  usedAfterGrant: number;
+}
+
+interface Refusal {
+  until: number;
+  retryAt: number;
+}
 
 /**
- * A rolling-window limiter shared by every gateway replica through Postgres. It keeps one counter per bucket and
- * fixed 60 s slot and weighs the previous slot by how much of it still lies inside the rolling window (the
- * "sliding window counter" approximation): one upsert per request, no per-request rows, constant memory.
+ * A rolling-window limiter shared by every gateway replica through Postgres, without a database round trip per
+ * request. Each replica takes a small block of a bucket's budget at a time (1 % of the limit, at most 50) from one
+ * counter per bucket and fixed 60 s slot, and spends it in memory; the previous slot is weighed by how much of it
+ * still lies inside the rolling window (the "sliding window counter" approximation).
+ *
+ * Overshoot: none beyond that approximation, since a block is counted before it is spent and a block taken in one
+ * slot is never spent in the next. Undershoot: at most one unspent block per replica and bucket (≤ 1 % of the limit
+ * each); remainders are handed back when their slot ends and the bucket is used again. A refusal is remembered for a
+ * second, so a client hammering past its limit costs one query per second per replica, not one per request.
  */
 export class RateLimiter {
+  private readonly store: CounterStore;
+  private readonly leases = new Map<string, Lease>();
+  private readonly refusals = new Map<string, Refusal>();
+  private readonly pending = new Map<string, Promise<void>>();
+  private readonly blockFraction: number;
+  private readonly maxBlock: number;
+  private readonly refusalMemoMs: number;
+  private readonly maxBuckets: number;
+
   /**
    * `namespace` prefixes the per-client-address buckets (see `addressBucket`): gateways of one installation share it,
    * and installations (or test platforms) that share a database but not their clients keep apart.
    */
-  constructor(private readonly pool: Pool, private readonly now: () => number = Date.now, private readonly namespace = '') {}
+  constructor(
+    store: Pool | CounterStore,
+    private readonly now: () => number = Date.now,
+    private readonly namespace = '',
+    options: RateLimiterOptions = {},
+  ) {
+    this.store = 'takeBlock' in store ? store : new RateCounterStore(store);
+    this.blockFraction = options.blockFraction ?? 0.01;
+    this.maxBlock = options.maxBlock ?? 50;
+    this.refusalMemoMs = options.refusalMemoMs ?? 1000;
+    this.maxBuckets = options.maxBuckets ?? 50_000;
+  }
 
   /** The bucket of a per-address budget (`authfail`, `review`); per-key buckets are unique by key id already. */
   addressBucket(kind: string, address: string): string {
     return `${this.namespace}${kind}:${address}`;
   }
 
-  /** Counts one request against `bucket` and decides whether it may pass. */
-  async hit(bucket: string, limit: number): Promise<RateDecision> {
-    const now = this.now();
-    const slot = Math.floor(now / WINDOW_MS) * WINDOW_MS;
-    const { rows } = await this.pool.query(
-      `WITH cur AS (
-         INSERT INTO gateway.rate_counters (bucket, window_start, hits) VALUES ($1, $2, 1)
-         ON CONFLICT (bucket, window_start) DO UPDATE SET hits = gateway.rate_counters.hits + 1
-         RETURNING hits)
-       SELECT cur.hits, COALESCE((SELECT hits FROM gateway.rate_counters WHERE bucket = $1 AND window_start = $3), 0) AS prev FROM cur`,
-      [bucket, slot, slot - WINDOW_MS],
-    );
-    const { hits, prev } = rows[0] as { hits: number; prev: number };
-    const prevWeight = 1 - (now - slot) / WINDOW_MS;
-    const used = prev * prevWeight + hits;
-    if (used <= limit) {
-      return { allowed: true, limit, remaining: Math.max(0, Math.floor(limit - used)), resetSeconds: Math.ceil((slot + WINDOW_MS - now) / 1000) };
-    }
-    // A refused request does not consume budget, so a client that backs off is not punished for asking.
-    await this.pool.query(`UPDATE gateway.rate_counters SET hits = hits - 1 WHERE bucket = $1 AND window_start = $2`, [bucket, slot]);
-    return { allowed: false, limit, remaining: 0, resetSeconds: retryAfterSeconds(now, slot, prev, hits - 1, limit) };
+  /** How many requests one trip to the shared counter takes for a bucket with this limit. */
+  blockSize(limit: number): number {
+    return Math.max(1, Math.min(this.maxBlock, Math.floor(limit * this.blockFraction)));
   }
 
-  /** Drops slots that can no longer matter; safe to run from any replica. */
-  async prune(): Promise<number> {
-    const { rowCount } = await this.pool.query(`DELETE FROM gateway.rate_counters WHERE window_start < $1`, [this.now() - 2 * WINDOW_MS]);
-    return rowCount ?? 0;
+  /** Counts one request against `bucket` and decides whether it may pass. */
+  async hit(bucket: string, limit: number): Promise<RateDecision> {
+    // A few rounds at most: a round ends without a decision only when another request of this bucket took the last
+    // of a block this one was waiting for.
+    for (let round = 0; round < 8; round++) {
+      const decided = this.fromMemory(bucket, limit);
+      if (decided) return decided;
+      await this.refill(bucket, limit);
+    }
+    return this.fromMemory(bucket, limit) ?? this.refuse(bucket, limit, this.now() + 1000);
   }
+
+  /** Decides from this replica's lease or remembered refusal, or answers null when the shared counter must be asked. */
+  private fromMemory(bucket: string, limit: number): RateDecision | null {
+    const now = this.now();
+    const slot = slotOf(now);
+    const refusal = this.refusals.get(bucket);
+    if (refusal) {
+      if (now < refusal.until) return refused(limit, refusal.retryAt, now);
+      this.refusals.delete(bucket);
+    }
+    const lease = this.leases.get(bucket);
+    if (!lease) return null;
+    if (lease.slot !== slot) {
+      this.leases.delete(bucket);
+      this.handBack(bucket, lease);
+      return null;
+    }
+    if (lease.left <= 0) return null;
+    lease.left -= 1;
+    return {
+      allowed: true, limit,
+      remaining: Math.max(0, Math.floor(limit - lease.usedAfterGrant + lease.left)),
+      resetSeconds: Math.ceil((slot + RATE_WINDOW_MS - now) / 1000),
+    };
+  }
+
+  /** Takes the next block for `bucket`; concurrent requests of one bucket share one trip. */
+  private refill(bucket: string, limit: number): Promise<void> {
+    const inFlight = this.pending.get(bucket);
+    if (inFlight) return inFlight;
+    const trip = this.takeBlock(bucket, limit).finally(() => this.pending.delete(bucket));
+    this.pending.set(bucket, trip);
+    return trip;
+  }
+
+  private async takeBlock(bucket: string, limit: number): Promise<void> {
+    const now = this.now();
+    const slot = slotOf(now);
+    const prevWeight = 1 - (now - slot) / RATE_WINDOW_MS;
+    const grant = await this.store.takeBlock(bucket, slot, this.blockSize(limit), limit, prevWeight);
+    const usedAfterGrant = grant.prevHits * prevWeight + grant.hits;
+    if (grant.granted === 0) {
+      this.refuse(bucket, limit, now + retryAfterSeconds(now, slot, grant.prevHits, grant.hits, limit) * 1000);
+      return;
+    }
+    const old = this.leases.get(bucket);
+    if (old && old.slot !== slot) this.handBack(bucket, old);
+    this.remember(this.leases, bucket, { slot, left: grant.granted + (old?.slot === slot ? old.left : 0), usedAfterGrant }, (b, l) => this.handBack(b, l));
+  }
+
+  private refuse(bucket: string, limit: number, retryAt: number): RateDecision {
+    const now = this.now();
+    this.remember(this.refusals, bucket, { until: Math.min(retryAt, now + this.refusalMemoMs), retryAt });
+    return refused(limit, retryAt, now);
+  }
+
+  /** Sets `bucket` in `map`, evicting the least recently set entry beyond `maxBuckets` (bounded memory). */
+  private remember<T>(map: Map<string, T>, bucket: string, value: T, onEvict?: (bucket: string, value: T) => void): void {
+    map.delete(bucket);
+    if (map.size >= this.maxBuckets) {
+      const [oldest, evicted] = map.entries().next().value as [string, T];
+      map.delete(oldest);
+      onEvict?.(oldest, evicted);
+    }
+    map.set(bucket, value);
+  }
+
+  /** Hands an unspent remainder back to its slot, so the next window does not count it as used. */
+  private handBack(bucket: string, lease: Lease): void {
+    if (lease.left > 0) void this.store.giveBack(bucket, lease.slot, lease.left).catch(() => undefined);
+  }
+
+  /** Forgets leases of ended slots (handing their remainders back) and drops old shared slots. */
+  async prune(): Promise<number> {
+    const slot = slotOf(this.now());
+    for (const [bucket, lease] of this.leases) {
+      if (lease.slot === slot) continue;
+      this.leases.delete(bucket);
+      this.handBack(bucket, lease);
+    }
+    for (const [bucket, refusal] of this.refusals) if (refusal.until <= this.now()) this.refusals.delete(bucket);
+    return this.store.prune(this.now());
+  }
+
+  /** Hands every unspent block back (a replica shutting down). */
+  async release(): Promise<void> {
+    const leases = [...this.leases];
+    this.leases.clear();
+    await Promise.all(leases.map(([bucket, lease]) => this.store.giveBack(bucket, lease.slot, lease.left).catch(() => undefined)));
+  }
+}
+
+const slotOf = (now: number) => Math.floor(now / RATE_WINDOW_MS) * RATE_WINDOW_MS;
+
+function refused(limit: number, retryAt: number, now: number): RateDecision {
+  return { allowed: false, limit, remaining: 0, resetSeconds: Math.max(1, Math.ceil((retryAt - now) / 1000)) };
 }
 
 /** Seconds until prev·weight(t) + hits + 1 ≤ limit, as the previous slot's weight decays (or the slot rolls over). */
 export function retryAfterSeconds(now: number, slot: number, prev: number, hits: number, limit: number): number {
-  const slotEnd = slot + WINDOW_MS;
+  const slotEnd = slot + RATE_WINDOW_MS;
   if (hits + 1 > limit || prev === 0) return Math.max(1, Math.ceil((slotEnd - now) / 1000));
   // prev * (1 - (t - slot)/W) + hits + 1 <= limit  →  t >= slot + W * (1 - (limit - hits - 1) / prev)
-  const t = slot + WINDOW_MS * (1 - (limit - hits - 1) / prev);
+  const t = slot + RATE_WINDOW_MS * (1 - (limit - hits - 1) / prev);
   return Math.max(1, Math.ceil((Math.min(t, slotEnd) - now) / 1000));
 }
