@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { CampaignSubjects, DomainError, type RequestContext, type SpendReservation } from '@influgentic/contracts';
 import { BusClient } from '@influgentic/messaging';
-import { measureHttp, stats, type BenchContext, type BenchSection, type HttpRun } from './lib';
+import { httpRow, measureHttp, stats, type BenchContext, type BenchSection } from './lib';
 
 /** A campaign VELO can run (its languages, its use case), so every create goes through the registry and succeeds. */
 const CREATE_BODY = {
@@ -13,10 +13,6 @@ const CREATE_BODY = {
 
 const RESERVATIONS = 500;
 
-const httpRow = (name: string, r: HttpRun) => ({
-  operation: name, 'req/s': r.rps, requests: r.requests, 'p50 ms': r.p50, 'p99 ms': r.p99, 'max ms': r.max, errors: r.errors, non2xx: r.non2xx,
-});
-
 async function json(url: string, init: RequestInit): Promise<{ status: number; body: any }> {
   const res = await fetch(url, init);
   const text = await res.text();
@@ -24,13 +20,13 @@ async function json(url: string, init: RequestInit): Promise<{ status: number; b
 }
 
 /**
- * Campaigns: create (one registry round trip per request) and list over HTTP with the sandbox key (not rate limited),
+ * Campaigns: create (one registry round trip per request) and list over HTTP with a live key (rate limiter on),
  * then RESERVATIONS concurrent spend reservations over NATS against one live budget too small for all of them, with
  * the overspend measured afterwards from the database.
  */
 export async function runCampaignsBench(ctx: BenchContext): Promise<BenchSection[]> {
   const seconds = ctx.quick ? 3 : 10;
-  const auth = { authorization: `Bearer ${ctx.sandboxToken}`, 'content-type': 'application/json' };
+  const auth = { authorization: `Bearer ${ctx.liveToken}`, 'content-type': 'application/json' };
 
   ctx.log(`campaigns: create for ${seconds}s`);
   const create = await measureHttp({
@@ -52,7 +48,7 @@ export async function runCampaignsBench(ctx: BenchContext): Promise<BenchSection
 
   return [
     {
-      title: 'Campaigns — HTTP (sandbox key)',
+      title: 'Campaigns — HTTP (live key, limiter on)',
       rows: [httpRow('POST /v1/campaigns (registry validation included)', create), httpRow('GET /v1/campaigns (3 filter variants)', list)],
       notes: [`${seconds}s each; create with 16 connections, list with 32.`],
     },

@@ -7,7 +7,7 @@ export interface BenchContext {
   baselineUrl: string;
   /** Sandbox key (not rate limited) of org_default with every scope. */
   sandboxToken: string;
-  /** Live key of org_default (enterprise plan) with every scope. */
+  /** Live key of org_default (enterprise plan, limits raised above the offered load) with every scope: the limiter is on. */
   liveToken: string;
   adminToken: string;
   databaseUrl: string;
@@ -16,8 +16,36 @@ export interface BenchContext {
   log: (line: string) => void;
 }
 
-export interface LatencyStats { p50: number; p95: number; p99: number; mean: number; max: number }
-export interface HttpRun extends LatencyStats { rps: number; requests: number; errors: number; non2xx: number }
+/** Latency percentiles (ms). `p95` is NaN where the tool does not give one (autocannon's histogram stops at p90, p97.5). */
+export interface LatencyStats { p50: number; p95: number; p97_5: number; p99: number; mean: number; max: number }
+export interface HttpRun extends LatencyStats {
+  rps: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  /** CPU the load generator itself used, in % of one core, so its own stalls are not mistaken for the platform's. */
+  loadGenCpuPct: number;
+}
+
+/** CPU this process uses between `start()` and the returned function's call, in % of one core. */
+export function cpuMeter(): () => number {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  return () => {
+    const used = process.cpuUsage(cpu0);
+    const wallUs = (performance.now() - t0) * 1000;
+    return wallUs > 0 ? Math.round(((used.user + used.system) / wallUs) * 100) : 0;
+  };
+}
+
+/** One row of an HTTP run in a report table; failed requests are counted, and a missing p95 shows as such. */
+export function httpRow(run: string, r: HttpRun): Record<string, string | number> {
+  const ms = (v: number) => (Number.isNaN(v) ? '—' : v);
+  return {
+    run, 'req/s': r.rps, 'p50 ms': r.p50, 'p95 ms': ms(r.p95), 'p97.5 ms': ms(r.p97_5), 'p99 ms': r.p99,
+    'failed + non-2xx': r.errors + r.non2xx, 'load generator CPU %': r.loadGenCpuPct,
+  };
+}
 
 /** One named table of results in the report; `rows` become a markdown table, `notes` lines under it. */
 export interface BenchSection {
@@ -43,6 +71,7 @@ export interface HttpLoad {
 
 /** HTTP load with autocannon: throughput and latency percentiles (ms). */
 export async function measureHttp(load: HttpLoad): Promise<HttpRun> {
+  const cpu = cpuMeter();
   const result = await autocannon({
     url: load.url,
     method: load.method ?? 'GET',
@@ -59,10 +88,12 @@ export async function measureHttp(load: HttpLoad): Promise<HttpRun> {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     p50: result.latency.p50,
-    p95: (result.latency as unknown as Record<string, number>).p97_5 ?? result.latency.p90,
+    p95: NaN,
+    p97_5: result.latency.p97_5,
     p99: result.latency.p99,
     mean: Math.round(result.latency.average * 100) / 100,
     max: result.latency.max,
+    loadGenCpuPct: cpu(),
   };
 }
 
@@ -71,7 +102,7 @@ export function stats(samples: number[]): LatencyStats {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN);
   const round = (n: number) => Math.round(n * 100) / 100;
-  return { p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), mean: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)), max: round(s[s.length - 1] ?? NaN) };
+  return { p50: round(at(0.5)), p95: round(at(0.95)), p97_5: round(at(0.975)), p99: round(at(0.99)), mean: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)), max: round(s[s.length - 1] ?? NaN) };
 }
 
 /**
@@ -83,6 +114,7 @@ export async function measureFixedRate(load: { url: string; paths: string[]; hea
   const http = await import('node:http');
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const base = new URL(load.url);
+  const cpu = cpuMeter();
   const interval = 1000 / load.rate;
   const total = Math.max(1, Math.round(load.rate * load.durationSec));
   const samples: number[] = [];
@@ -104,12 +136,13 @@ export async function measureFixedRate(load: { url: string; paths: string[]; hea
           resolve();
         });
       });
-      req.on('error', () => { errors++; resolve(); });
+      // A failed request counts in the latency too, with the time it took to fail.
+      req.on('error', () => { errors++; samples.push(performance.now() - due); resolve(); });
       req.end();
     }));
   }
   await Promise.all(inflight);
   agent.destroy();
   const elapsed = (performance.now() - start) / 1000;
-  return { ...stats(samples), rps: Math.round(samples.length / elapsed), requests: samples.length, errors, non2xx };
+  return { ...stats(samples), rps: Math.round((samples.length - errors) / elapsed), requests: samples.length, errors, non2xx, loadGenCpuPct: cpu() };
 }

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { measureFixedRate, type BenchContext, type BenchSection, type HttpRun } from './lib';
+import { httpRow, measureFixedRate, type BenchContext, type BenchSection, type HttpRun } from './lib';
 
 const AGENT_ID = 'agent_velo_automotive';
 const BENCH_ID_PREFIX = 'cnt_bench_';
@@ -97,7 +97,7 @@ export async function runWorkflowBench(ctx: BenchContext): Promise<BenchSection[
     baseline.push(b);
     runs.push([`baseline Fastify + pg, same SQL, at ${rate} req/s`, b]);
   }
-  const queueRow = ([run, r]: [string, HttpRun]) => ({ run, 'req/s': r.rps, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, errors: r.errors + r.non2xx });
+  const queueRow = ([run, r]: [string, HttpRun]) => httpRow(run, r);
   const busy = runs[runs.length - 2][1];
   const busyBase = baseline[baseline.length - 1];
   const sections: BenchSection[] = [{
