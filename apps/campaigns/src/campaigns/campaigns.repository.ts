@@ -1,4 +1,4 @@
-import { cappedTotal } from '@influgentic/persistence';
+import { cappedTotal, EstimateCache } from '@influgentic/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { CampaignStatus, RequestContext } from '@influgentic/contracts';
@@ -21,6 +21,9 @@ type Mutable = Partial<Omit<CampaignEntity, 'id' | 'organization_id' | 'livemode
  */
 @Injectable()
 export class CampaignsRepository {
+  /** Large lists' estimated totals, answered from memory and refreshed in the background. */
+  private readonly estimates = new EstimateCache();
+
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
   transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
@@ -77,7 +80,7 @@ export class CampaignsRepository {
   /** Exact up to `cap`, then the planner's estimate: a large organization's list should not pay for a full count. */
   async count(ctx: RequestContext, f: CampaignFilter, cap = 1000): Promise<number> {
     const [sql, params] = this.filtered(ctx, f).select('1').getQueryAndParameters();
-    return cappedTotal((q, p) => this.ds.query(q, p), sql, params, cap);
+    return cappedTotal((q, p) => this.ds.query(q, p), sql, params, cap, this.estimates);
   }
 
   /**

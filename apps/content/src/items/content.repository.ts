@@ -1,4 +1,4 @@
-import { cappedTotal } from '@influgentic/persistence';
+import { cappedTotal, EstimateCache } from '@influgentic/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { ContentActor, ContentHistoryEntry, ContentStatus, RequestContext } from '@influgentic/contracts';
@@ -49,6 +49,9 @@ const INSERT_SQL = `WITH item AS (INSERT INTO content.content_items (${INSERT_CO
 /** Everything the content service reads and writes in Postgres; nothing else issues SQL against `content.content_items`. */
 @Injectable()
 export class ContentRepository {
+  /** Large lists' estimated totals, answered from memory and refreshed in the background. */
+  private readonly estimates = new EstimateCache();
+
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
   private repo(m?: EntityManager) {
@@ -255,7 +258,7 @@ export class ContentRepository {
   /** Exact up to `cap`, then the planner's estimate: a large queue should not pay for a full count. */
   async count(ctx: RequestContext, f: ContentFilter, cap = 200): Promise<number> {
     const { where, params } = this.filtered(ctx, f);
-    return cappedTotal((sql, p) => this.ds.query(sql, p), `SELECT 1 FROM content.content_items WHERE ${where.join(' AND ')}`, params, cap);
+    return cappedTotal((sql, p) => this.ds.query(sql, p), `SELECT 1 FROM content.content_items WHERE ${where.join(' AND ')}`, params, cap, this.estimates);
   }
 
   private filtered(ctx: RequestContext, f: ContentFilter): { where: string[]; params: unknown[] } {

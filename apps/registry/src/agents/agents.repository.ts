@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { AgentSort, RequestContext } from '@influgentic/contracts';
-import type { CursorValueType } from '@influgentic/persistence';
+import { cappedTotal, EstimateCache, type CursorValueType } from '@influgentic/persistence';
 import { AgentEntity } from './agent.entity';
 
 /** Each sort column, its SQL type, and what a cursor's copy of its value must be to be compared with it. */
@@ -21,13 +21,12 @@ export interface AgentFilter {
 }
 
 /** Everything the registry reads and writes in Postgres; nothing else issues SQL against `registry.agents`. */
-/** Exact totals up to this many matches; past it the planner's estimate, cached briefly per filter. */
+/** Exact totals up to this many matches; past it the planner's estimate, remembered per filter. */
 const EXACT_COUNT_CAP = 200;
-const ESTIMATE_TTL_MS = 30_000;
 
 @Injectable()
 export class AgentsRepository {
-  private readonly estimates = new Map<string, { n: number; at: number }>();
+  private readonly estimates = new EstimateCache();
 
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
@@ -96,22 +95,12 @@ export class AgentsRepository {
 
   /**
    * Total matches: exact up to EXACT_COUNT_CAP; past it, the planner's estimate (an exact count over a broad
-   * match at catalog scale would cost more than the page itself), remembered for ESTIMATE_TTL_MS.
+   * match at catalog scale would cost more than the page itself), remembered and refreshed off the request path.
    */
   async count(ctx: RequestContext, f: AgentFilter): Promise<number> {
     const params: unknown[] = [];
     const where = this.whereFor(ctx, f, params).join(' AND ');
-    const key = `${where}|${JSON.stringify(params)}`;
-    const cached = this.estimates.get(key);
-    if (cached && Date.now() - cached.at < ESTIMATE_TTL_MS) return cached.n;
-    const [{ n }] = await this.prepared<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM registry.agents a WHERE ${where} LIMIT ${EXACT_COUNT_CAP + 1}) t`, params);
-    if (n <= EXACT_COUNT_CAP) return n;
-    const plan = await this.repo().query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM registry.agents a WHERE ${where}`, params);
-    const estimate = Math.max(n, Math.round(plan[0]['QUERY PLAN'][0].Plan['Plan Rows']));
-    if (this.estimates.size > 5000) this.estimates.clear();
-    this.estimates.set(key, { n: estimate, at: Date.now() });
-    return estimate;
+    return cappedTotal((sql, p) => this.prepared(sql, p), `SELECT 1 FROM registry.agents a WHERE ${where}`, params, EXACT_COUNT_CAP, this.estimates);
   }
 
   async findVisible(ctx: RequestContext, id: string): Promise<AgentEntity | null> {
