@@ -13,7 +13,7 @@ const quick = process.argv.includes('--quick');
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [100_000] : [100_000, 1_000_000];
 const DURATION = quick ? 4 : 10;
-// `--only=registry,campaigns,content,workflow` runs just those sections (all by default).
+// `--only=registry,campaigns,content,workflow,webhooks` runs just those sections (all by default).
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const ONLY = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
 const wanted = (section: string) => !ONLY || ONLY.has(section);
@@ -138,6 +138,8 @@ async function startBenchPlatform(databaseUrl: string, natsUrl: string): Promise
     ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, NATS_URL: natsUrl,
     INFLUGENTIC_NATS_PREFIX: ns, INFLUGENTIC_BOOTSTRAP_API_KEY: liveToken, INFLUGENTIC_ADMIN_TOKEN: adminToken, PORT: port,
     REGISTRY_TRAINING_DELAY_MS: '200', DATA_DIR: join(root, '.data', 'bench'),
+    // The webhooks section delivers to receivers on loopback; production mode needs a sealing key for secrets.
+    WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_SECRET_KEY: process.env.WEBHOOKS_SECRET_KEY ?? randomBytes(32).toString('base64'),
   };
   // Bench sections that talk to services over NATS directly must use the same namespace and server.
   Object.assign(process.env, { INFLUGENTIC_NATS_PREFIX: ns, NATS_URL: natsUrl, DATABASE_URL: databaseUrl });
@@ -159,7 +161,7 @@ async function startBenchPlatform(databaseUrl: string, natsUrl: string): Promise
   // The customer path: a live key with the limiter on, for an organization whose limits exceed the offered load.
   const limits = await fetch(`${gatewayUrl}/admin/v1/organizations/org_default`, {
     method: 'PATCH', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ rate_limits: { read: 10_000_000, write: 10_000_000, generate: 1_000_000, ingest: 100_000_000 } }),
+    body: JSON.stringify({ rate_limits: { read: 10_000_000, write: 10_000_000, generate: 1_000_000, ingest: 10_000_000 } }),
   });
   if (!limits.ok) throw new Error(`could not raise the bench organization's rate limits: ${limits.status} ${await limits.text()}`);
   return {
@@ -188,7 +190,7 @@ async function main() {
       const platform = await startBenchPlatform(infra.databaseUrl, infra.natsUrl);
       if (wanted('registry')) sections.push(...(await registrySection(size, platform.gatewayUrl, platform.baselineUrl, platform.ctx)));
       if (i === SIZES.length - 1) {
-        for (const [section, file, fn] of [['campaigns', './campaigns.bench', 'runCampaignsBench'], ['content', './content.bench', 'runContentBench'], ['workflow', './workflow.bench', 'runWorkflowBench']] as const) {
+        for (const [section, file, fn] of [['campaigns', './campaigns.bench', 'runCampaignsBench'], ['content', './content.bench', 'runContentBench'], ['workflow', './workflow.bench', 'runWorkflowBench'], ['webhooks', './webhooks.bench', 'runWebhooksBench']] as const) {
           if (!wanted(section)) continue;
           const mod: Record<string, (c: BenchContext) => Promise<BenchSection[]>> = require(file);
           log(`running ${fn}`);

@@ -56,6 +56,16 @@ describe('RateLimiter (leased blocks)', () => {
     expect(d.remaining).toBe(12_000 - 501);
   });
 
+  it('serves a burst bigger than a block in one trip, and refuses only what the budget cannot hold', async () => {
+    const store = new MemoryCounters();
+    const limiter = new RateLimiter(store, () => slot + 1000);
+    const burst = await Promise.all(Array.from({ length: 1000 }, () => limiter.hit('k:gen', 1_000_000)));
+    expect(burst.every((d) => d.allowed)).toBe(true);
+    expect(store.trips).toBeLessThanOrEqual(2);
+    const tight = await Promise.all(Array.from({ length: 300 }, () => limiter.hit('k:small', 200)));
+    expect(tight.filter((d) => d.allowed)).toHaveLength(200);
+  });
+
   it('lets concurrent requests of one bucket share one trip', async () => {
     const store = new MemoryCounters();
     const limiter = new RateLimiter(store, () => slot + 1000);

@@ -42,6 +42,8 @@ interface Refusal {
  * counter per bucket and fixed 60 s slot, and spends it in memory; the previous slot is weighed by how much of it
  * still lies inside the rolling window (the "sliding window counter" approximation).
  *
+ * A trip takes more when more requests of the bucket are waiting at once, so a burst is served by one trip.
+ *
  * Overshoot: none beyond that approximation, since a block is counted before it is spent and a block taken in one
  * slot is never spent in the next. Undershoot: at most one unspent block per replica and bucket (≤ 1 % of the limit
  * each); remainders are handed back when their slot ends and the bucket is used again. A refusal is remembered for a
@@ -52,6 +54,8 @@ export class RateLimiter {
   private readonly leases = new Map<string, Lease>();
   private readonly refusals = new Map<string, Refusal>();
   private readonly pending = new Map<string, Promise<void>>();
+  /** Requests of each bucket waiting for a decision right now. */
+  private readonly waiting = new Map<string, number>();
   private readonly blockFraction: number;
   private readonly maxBlock: number;
   private readonly refusalMemoMs: number;
@@ -86,14 +90,20 @@ export class RateLimiter {
 
   /** Counts one request against `bucket` and decides whether it may pass. */
   async hit(bucket: string, limit: number): Promise<RateDecision> {
-    // A few rounds at most: a round ends without a decision only when another request of this bucket took the last
-    // of a block this one was waiting for.
-    for (let round = 0; round < 8; round++) {
-      const decided = this.fromMemory(bucket, limit);
-      if (decided) return decided;
-      await this.refill(bucket, limit);
+    // Every round ends with a grant someone spends or a remembered refusal, so this ends; requests that arrive
+    // together are counted, so one trip takes a block big enough for all of them.
+    this.waiting.set(bucket, (this.waiting.get(bucket) ?? 0) + 1);
+    try {
+      for (;;) {
+        const decided = this.fromMemory(bucket, limit);
+        if (decided) return decided;
+        await this.refill(bucket, limit);
+      }
+    } finally {
+      const left = (this.waiting.get(bucket) ?? 1) - 1;
+      if (left > 0) this.waiting.set(bucket, left);
+      else this.waiting.delete(bucket);
     }
-    return this.fromMemory(bucket, limit) ?? this.refuse(bucket, limit, this.now() + 1000);
   }
 
   /** Decides from this replica's lease or remembered refusal, or answers null when the shared counter must be asked. */
@@ -134,7 +144,8 @@ export class RateLimiter {
     const now = this.now();
     const slot = slotOf(now);
     const prevWeight = 1 - (now - slot) / RATE_WINDOW_MS;
-    const grant = await this.store.takeBlock(bucket, slot, this.blockSize(limit), limit, prevWeight);
+    const wanted = Math.min(limit, Math.max(this.blockSize(limit), this.waiting.get(bucket) ?? 0));
+    const grant = await this.store.takeBlock(bucket, slot, wanted, limit, prevWeight);
     const usedAfterGrant = grant.prevHits * prevWeight + grant.hits;
     if (grant.granted === 0) {
       this.refuse(bucket, limit, now + retryAfterSeconds(now, slot, grant.prevHits, grant.hits, limit) * 1000);
