@@ -7,11 +7,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { httpRow, measureFixedRate, measureHttp, type BenchContext, type BenchSection } from './lib';
+import { processesSection, type BenchProcess } from './processes';
 
 const root = join(__dirname, '..');
 const quick = process.argv.includes('--quick');
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
-const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [100_000] : [100_000, 1_000_000];
+const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [100_000] : [10_000, 100_000, 1_000_000];
 const DURATION = quick ? 4 : 10;
 // `--only=registry,campaigns,content,workflow,webhooks` runs just those sections (all by default).
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
@@ -20,10 +21,15 @@ const wanted = (section: string) => !ONLY || ONLY.has(section);
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
 const children: ChildProcess[] = [];
+/** Catalog size × connections for the cheap query, filled by every registry section. */
+const growth: Array<Record<string, string | number>> = [];
+/** The processes of the platform now running, by name, for the per-process figures. */
+let running: BenchProcess[] = [];
 function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, ready: (line: string) => boolean): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['scripts/run-ts.js', script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
+    running.push({ name, pid: child.pid });
     let done = false;
     const onLine = (buf: Buffer) => {
       const text = buf.toString();
@@ -76,6 +82,14 @@ async function registrySection(size: number, gatewayUrl: string, baselineUrl: st
     const gw = await measureHttp({ url: gatewayUrl, headers, requests: [...requests], connections: 32, durationSec: DURATION });
     log(`${size}: ${label}: baseline peak`);
     const base = await measureHttp({ url: baselineUrl, requests: [...requests], connections: 32, durationSec: DURATION });
+    if (label.startsWith('filter')) {
+      // How cost grows with the number of clients at this catalog size (one combined table at the end).
+      for (const connections of [1, 8, 32, 128]) {
+        log(`${size}: ${label}: ${connections} connections`);
+        const r = await measureHttp({ url: gatewayUrl, headers, requests: [...requests], connections, durationSec: quick ? 2 : 5 });
+        growth.push({ agents: size.toLocaleString('en-US'), connections, ...httpRow('gateway, live key', r) });
+      }
+    }
     log(`${size}: ${label}: gateway peak, sandbox key (limiter off)`);
     const sandbox = await measureHttp({ url: gatewayUrl, headers: sandboxHeaders, requests: [...requests], connections: 32, durationSec: DURATION });
     log(`${size}: ${label}: gateway at half its peak (${Math.round(gw.rps / 2)} req/s)`);
@@ -126,18 +140,20 @@ function toMarkdown(sections: BenchSection[], meta: Record<string, unknown>): st
   return out.join('\n');
 }
 
-interface BenchPlatform { gatewayUrl: string; baselineUrl: string; ctx: BenchContext; stop: () => Promise<void> }
+interface BenchPlatform { gatewayUrl: string; baselineUrl: string; ctx: BenchContext; metricsToken: string; stop: () => Promise<void> }
 
 /** Gateway, services and the baseline as separate processes on one bench database. */
 async function startBenchPlatform(databaseUrl: string, natsUrl: string): Promise<BenchPlatform> {
   const ns = `b${randomBytes(3).toString('hex')}`;
   const liveToken = `ig_live_${randomBytes(24).toString('hex')}`;
   const adminToken = randomBytes(24).toString('hex');
+  const metricsToken = randomBytes(24).toString('hex');
+  running = [];
   const port = String(3800 + Math.floor(Math.random() * 50));
   const env: NodeJS.ProcessEnv = {
     ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, NATS_URL: natsUrl,
     INFLUGENTIC_NATS_PREFIX: ns, INFLUGENTIC_BOOTSTRAP_API_KEY: liveToken, INFLUGENTIC_ADMIN_TOKEN: adminToken, PORT: port,
-    REGISTRY_TRAINING_DELAY_MS: '200', DATA_DIR: join(root, '.data', 'bench'),
+    REGISTRY_TRAINING_DELAY_MS: '200', DATA_DIR: join(root, '.data', 'bench'), METRICS_TOKEN: metricsToken,
     // The webhooks section delivers to receivers on loopback; production mode needs a sealing key for secrets.
     WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_SECRET_KEY: process.env.WEBHOOKS_SECRET_KEY ?? randomBytes(32).toString('base64'),
   };
@@ -167,6 +183,7 @@ async function startBenchPlatform(databaseUrl: string, natsUrl: string): Promise
   return {
     gatewayUrl, baselineUrl: `http://127.0.0.1:${baselinePort}`,
     ctx: { gatewayUrl, baselineUrl: `http://127.0.0.1:${baselinePort}`, sandboxToken: sandbox.token, liveToken, adminToken, databaseUrl, quick, log },
+    metricsToken,
     stop: async () => {
       for (const c of mine) c.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 2000));
@@ -197,7 +214,15 @@ async function main() {
           sections.push(...(await mod[fn](platform.ctx)));
         }
       }
+      sections.push(await processesSection(`Processes after the ${size.toLocaleString('en-US')}-agent run`, running, platform.gatewayUrl, platform.metricsToken));
       await platform.stop();
+    }
+    if (growth.length) {
+      sections.push({
+        title: 'Growth — GET /v1/agents filter + sort by catalog size and connections (live key, limiter on)',
+        rows: growth,
+        notes: ['Closed loop (autocannon); the same 8 category filters at every size.'],
+      });
     }
   } finally {
     for (const c of children) c.kill('SIGTERM');

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import type { BenchSection } from './lib';
+
+/** A process the bench started, by the name the report gives it. */
+export interface BenchProcess { name: string; pid: number | undefined }
+
+/** Peak resident memory (VmHWM) and CPU seconds of a live process, from /proc (Linux); null elsewhere. */
+function procFigures(pid: number | undefined): { peakRssMb: number; cpuSeconds: number } | null {
+  if (!pid) return null;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const hwmKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    // utime and stime are fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return { peakRssMb: Math.round(hwmKb / 1024), cpuSeconds: Math.round((ticks / 100) * 10) / 10 };
+  } catch {
+    return null;
+  }
+}
+
+/** Reads one series per service from Prometheus text: `name{…service="x"…} value`. */
+function seriesByService(text: string, name: string, extra?: RegExp): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${name}{`) || (extra && !extra.test(line))) continue;
+    const service = /service="([^"]+)"/.exec(line)?.[1];
+    const value = Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (service && Number.isFinite(value)) out.set(service, (out.get(service) ?? 0) + value);
+  }
+  return out;
+}
+
+/**
+ * Where each process stands after a run: peak RSS and CPU time from the kernel, event-loop delay p99 (since the
+ * previous scrape) and GC time from each service's own metrics, read through the gateway's /metrics.
+ */
+export async function processesSection(title: string, processes: BenchProcess[], gatewayUrl: string, metricsToken: string): Promise<BenchSection> {
+  const text = await fetch(`${gatewayUrl}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } }).then((r) => (r.ok ? r.text() : ''), () => '');
+  const lag = seriesByService(text, 'nodejs_eventloop_lag_p99_seconds');
+  const gc = seriesByService(text, 'nodejs_gc_duration_seconds_sum');
+  const rows = processes.map(({ name, pid }) => {
+    const p = procFigures(pid);
+    const ms = (m: Map<string, number>) => (m.has(name) ? Math.round(m.get(name)! * 10_000) / 10 : '—');
+    return {
+      process: name, 'peak RSS MB': p?.peakRssMb ?? '—', 'CPU s': p?.cpuSeconds ?? '—',
+      'event-loop delay p99 ms': ms(lag), 'GC total ms': ms(gc),
+    };
+  });
+  return {
+    title,
+    rows,
+    notes: ['Peak RSS is the kernel\'s high-water mark (VmHWM) for the whole process life; event-loop delay p99 covers the time since the previous scrape.'],
+  };
+}
