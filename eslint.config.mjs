@@ -17,6 +17,8 @@ export default [
         allow: [],
         depConstraints: [
           { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+          // Receivers use the webhook signature library on its own: it imports nothing of ours.
+          { sourceTag: 'kind:standalone', onlyDependOnLibsWithTags: [] },
           { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
           { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
           { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },

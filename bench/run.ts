@@ -14,7 +14,7 @@ const quick = process.argv.includes('--quick');
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [100_000] : [10_000, 100_000, 1_000_000];
 const DURATION = quick ? 4 : 10;
-// `--only=registry,campaigns,content,workflow,webhooks` runs just those sections (all by default).
+// `--only=registry,campaigns,content,workflow,webhooks,analytics` runs just those sections (all by default).
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const ONLY = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
 const wanted = (section: string) => !ONLY || ONLY.has(section);
@@ -207,7 +207,7 @@ async function main() {
       const platform = await startBenchPlatform(infra.databaseUrl, infra.natsUrl);
       if (wanted('registry')) sections.push(...(await registrySection(size, platform.gatewayUrl, platform.baselineUrl, platform.ctx)));
       if (i === SIZES.length - 1) {
-        for (const [section, file, fn] of [['campaigns', './campaigns.bench', 'runCampaignsBench'], ['content', './content.bench', 'runContentBench'], ['workflow', './workflow.bench', 'runWorkflowBench'], ['webhooks', './webhooks.bench', 'runWebhooksBench']] as const) {
+        for (const [section, file, fn] of [['campaigns', './campaigns.bench', 'runCampaignsBench'], ['content', './content.bench', 'runContentBench'], ['workflow', './workflow.bench', 'runWorkflowBench'], ['webhooks', './webhooks.bench', 'runWebhooksBench'], ['analytics', './analytics.bench', 'runAnalyticsBench']] as const) {
           if (!wanted(section)) continue;
           const mod: Record<string, (c: BenchContext) => Promise<BenchSection[]>> = require(file);
           log(`running ${fn}`);

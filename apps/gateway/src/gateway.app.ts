@@ -21,6 +21,7 @@ import type { GatewayConfig } from './config';
 import { RoutePipeline } from './http/pipeline';
 import { clientErrorHandler, frameworkRefusal, invalidJsonMessage, jsonNestingExceeds, RouteTable } from './http/edge';
 import { problem } from './http/problem';
+import { nameServerSpansByRoute } from './http/route-spans';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { InitGateway1732838400000 } from './migrations/1732838400000-init-gateway';
 import { OrganizationRateLimits1767300000000 } from './migrations/1767300000000-organization-rate-limits';
@@ -40,6 +41,13 @@ import { plannerRoutes } from './routes/planner.routes';
 import { keyRoutes } from './routes/keys.routes';
 import { reviewLinkRoutes } from './routes/review-links.routes';
 import { variantRoutes } from './routes/variants.routes';
+import { analyticsRoutes } from './routes/analytics.routes';
+import { analyticsExportRoutes, withAnalyticsJobs } from './routes/analytics-exports.routes';
+import { webhookRoutes } from './routes/webhooks.routes';
+import { webhookDeliveryRoutes } from './routes/webhook-deliveries.routes';
+import { eventRoutes } from './routes/events.routes';
+import { EventStreamService } from './events/event-stream.service';
+import { eventStreamOptionsFromEnv } from './events/event-stream.options';
 import { publicReviewRoutes } from './review/review.routes';
 import type { RouteDef } from './routes/route';
 
@@ -171,6 +179,7 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
   const routeTable = new RouteTable();
   app.useGlobalFilters(new ProblemFilter(routeTable));
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  nameServerSpansByRoute(fastify);
   // Every route as it is registered (ours, the docs), so 405 and OPTIONS know which methods a path answers.
   fastify.addHook('onRoute', (route) => routeTable.add(route.method, route.url ?? route.path));
 
@@ -190,6 +199,7 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
   fastify.addContentTypeParser(/^application\/([\w.+-]+\+)?json(\s*;.*)?$/i, { parseAs: 'string' }, jsonParser);
 
   const streams = new StreamBridge(nc, bus, log, streamBridgeOptionsFromEnv(process.env, config.RPC_TIMEOUT_MS));
+  const events = new EventStreamService(nc, log, eventStreamOptionsFromEnv(process.env), metrics);
   const authFailures = new AuthFailureGuard(limiter, config.AUTH_FAILURE_LIMIT);
   const pipeline = new RoutePipeline({ auth, limiter, authFailures, idempotency, bus, log, adminToken: config.INFLUGENTIC_ADMIN_TOKEN, rpcTimeoutMs: config.RPC_TIMEOUT_MS, streams });
 
@@ -228,7 +238,7 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
   }
 
   const routes: RouteDef[] = [];
-  const apiRoutes: RouteDef[] = [...agentRoutes, ...campaignRoutes, ...contentRoutes, ...variantRoutes, ...reviewLinkRoutes, ...plannerRoutes, ...jobRoutes, ...publishedRoutes({ bus, rpcTimeoutMs: config.RPC_TIMEOUT_MS }), ...keyRoutes(keys), ...(config.INFLUGENTIC_ADMIN_TOKEN ? adminRoutes(orgs) : [])];
+  const apiRoutes: RouteDef[] = [...agentRoutes, ...campaignRoutes, ...contentRoutes, ...variantRoutes, ...reviewLinkRoutes, ...plannerRoutes, ...withAnalyticsJobs(jobRoutes, { bus, rpcTimeoutMs: config.RPC_TIMEOUT_MS }), ...analyticsRoutes, ...analyticsExportRoutes({ bus, rpcTimeoutMs: config.RPC_TIMEOUT_MS }), ...publishedRoutes({ bus, rpcTimeoutMs: config.RPC_TIMEOUT_MS }), ...eventRoutes(events), ...webhookRoutes, ...webhookDeliveryRoutes, ...keyRoutes(keys), ...(config.INFLUGENTIC_ADMIN_TOKEN ? adminRoutes(orgs) : [])];
   let openapiDoc: Record<string, unknown> | undefined;
   // Without a public URL the server is "/": wherever the document was fetched from (proxies, any port).
   const openapi = () => (openapiDoc ??= buildOpenApi(routes, process.env.PUBLIC_BASE_URL ?? '/'));
@@ -267,6 +277,7 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
       await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
       // Open event streams would keep the server from closing; they end with an error event first.
       await streams.close();
+      await events.close();
       await app.close();
       // After the last request: what it used is written before the pool closes.
       await keyUsage.stop().catch((err) => log.warn({ err: String(err) }, 'could not record API key usage at shutdown'));

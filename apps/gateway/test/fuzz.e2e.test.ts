@@ -11,10 +11,16 @@ import { campaignRoutes } from '../src/routes/campaigns.routes';
 import { contentRoutes } from '../src/routes/content.routes';
 import { publishedRoutes, type PublishedRouteDeps } from '../src/routes/published.routes';
 import { jobRoutes } from '../src/routes/jobs.routes';
+import { analyticsRoutes } from '../src/routes/analytics.routes';
+import { analyticsExportRoutes, type AnalyticsExportDeps } from '../src/routes/analytics-exports.routes';
 import { plannerRoutes } from '../src/routes/planner.routes';
 import { keyRoutes } from '../src/routes/keys.routes';
 import { reviewLinkRoutes } from '../src/routes/review-links.routes';
 import { variantRoutes } from '../src/routes/variants.routes';
+import { eventRoutes } from '../src/routes/events.routes';
+import type { EventStreamService } from '../src/events/event-stream.service';
+import { webhookRoutes } from '../src/routes/webhooks.routes';
+import { webhookDeliveryRoutes } from '../src/routes/webhook-deliveries.routes';
 import { publicReviewRoutes, type ReviewRouteDeps } from '../src/review/review.routes';
 import { LAUNCH_CAMPAIGN } from '../../../tools/testing/fixtures';
 import { apiClient, startPlatform, TEST_ADMIN_TOKEN, waitFor, type Platform } from '../../../tools/testing/platform';
@@ -31,8 +37,8 @@ const REQUEST_TIMEOUT_MS = 20_000;
 
 // The operations, known before the platform starts so each gets its own test; the served document must list the same.
 const localDoc = buildOpenApi([
-  ...opsRoutes({} as OpsDeps), ...agentRoutes, ...campaignRoutes, ...contentRoutes, ...plannerRoutes, ...jobRoutes, ...variantRoutes, ...reviewLinkRoutes,
-  ...publicReviewRoutes({} as ReviewRouteDeps), ...publishedRoutes({} as PublishedRouteDeps),
+  ...opsRoutes({} as OpsDeps), ...agentRoutes, ...campaignRoutes, ...contentRoutes, ...plannerRoutes, ...jobRoutes, ...analyticsRoutes, ...analyticsExportRoutes({} as AnalyticsExportDeps), ...variantRoutes, ...reviewLinkRoutes, ...webhookRoutes, ...webhookDeliveryRoutes,
+  ...publicReviewRoutes({} as ReviewRouteDeps), ...publishedRoutes({} as PublishedRouteDeps), ...eventRoutes({} as EventStreamService),
   ...keyRoutes({} as ApiKeysService), ...adminRoutes({} as OrganizationsService),
 ], '/') as Json;
 /** Reads first, then creations and edits, then what ends objects (cancel, delete), so fixtures live long enough. */
@@ -94,13 +100,20 @@ describe(`fuzzing every operation of /openapi.json (seed ${SEED}, ${RUNS} runs e
     const key = await call('POST', '/v1/api-keys', { name: 'fuzz spare', scopes: ['agents:read'], mode: 'live' });
     expect(key.status).toBe(201);
     fixtures['api-keys'].push(key.body.id);
+    // Two webhook endpoints, so ids name something and the list pages (a closed loopback port: deliveries fail at once).
+    fixtures.webhooks = [];
+    for (const n of [1, 2]) {
+      const webhook = await call('POST', '/v1/webhooks', { url: `http://127.0.0.1:1/fuzz/${n}`, events: ['lead.captured'] });
+      expect(webhook.status).toBe(201);
+      fixtures.webhooks.push(webhook.body.id);
+    }
     const org = await admin('POST', '/admin/v1/organizations', { name: 'Fuzz Org', plan: 'growth' });
     expect(org.status).toBe(201);
     fixtures.organizations.push(org.body.organization.id);
     await admin('POST', '/admin/v1/organizations', { name: 'Fuzz Org 2', plan: 'starter' });
 
     // Real cursors, and the same cursors edited, for every list.
-    for (const [client, path] of [[call, '/v1/agents?limit=1'], [call, '/v1/campaigns?limit=1'], [call, '/v1/api-keys?limit=1'], [admin, '/admin/v1/organizations?limit=1']] as const) {
+    for (const [client, path] of [[call, '/v1/agents?limit=1'], [call, '/v1/campaigns?limit=1'], [call, '/v1/api-keys?limit=1'], [call, '/v1/webhooks?limit=1'], [admin, '/admin/v1/organizations?limit=1']] as const) {
       const next = (await client('GET', path)).body?.meta?.next_cursor;
       if (typeof next !== 'string') continue;
       cursors.push(next);
@@ -202,7 +215,13 @@ describe(`fuzzing every operation of /openapi.json (seed ${SEED}, ${RUNS} runs e
     const res = await fetch(`${platform.url}${req.path}${req.query ? `?${req.query}` : ''}`, {
       method: method.toUpperCase(), headers: req.headers, body: req.body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    return { status: res.status, type: res.headers.get('content-type') ?? '', requestId: res.headers.get('x-request-id'), text: await res.text() };
+    const type = res.headers.get('content-type') ?? '';
+    // An event stream is judged by its status and type; the live event feed never ends by itself, so it is not read.
+    if (type.startsWith('text/event-stream')) {
+      await res.body?.cancel();
+      return { status: res.status, type, requestId: res.headers.get('x-request-id'), text: '' };
+    }
+    return { status: res.status, type, requestId: res.headers.get('x-request-id'), text: await res.text() };
   }
 
   /** Everything the contract promises about one answer; returns what broke, or null. */

@@ -7,6 +7,7 @@ import { AgentsRepository } from './agents/agents.repository';
 import { AgentsService } from './agents/agents.service';
 import { TrainingWorker } from './training/training.worker';
 import { CampaignEventsConsumer } from './agents/campaign-events.consumer';
+import { AnalyticsEventsConsumer } from './agents/analytics-events.consumer';
 import { InitRegistry1732838400000 } from './migrations/1732838400000-init-registry';
 import { MessagingReliability1767398400000 } from './migrations/1767398400000-messaging-reliability';
 import { RegistryIdempotency1767484800000 } from './migrations/1767484800000-registry-idempotency';
@@ -21,7 +22,7 @@ export const REGISTRY_MIGRATIONS = [
   imports: [ServiceInfraModule.forService({ service: 'registry', entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS })],
   controllers: [AgentsHandlers],
   providers: [
-    AgentsRepository, AgentsService, TrainingWorker, CampaignEventsConsumer,
+    AgentsRepository, AgentsService, TrainingWorker, CampaignEventsConsumer, AnalyticsEventsConsumer,
     { provide: IdempotencyStore, inject: [DataSource], useFactory: (ds: DataSource) => new IdempotencyStore(ds, 'registry') },
   ],
 })

@@ -16,3 +16,7 @@ export * from './planner';
 export * from './content-workflow';
 export * from './variants';
 export * from './review-links';
+export * from './analytics';
+export * from './event-stream';
+export * from './webhook-deliveries';
+export * from './webhooks';

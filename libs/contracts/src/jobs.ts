@@ -12,7 +12,7 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const FINAL_JOB_STATUSES: readonly JobStatus[] = ['done', 'error', 'cancelled'];
 
 /** Kinds of work the jobs table runs; each has one handler in the service that owns it. */
-export const JOB_TYPES = ['content.generate_week'] as const;
+export const JOB_TYPES = ['content.generate_week', 'analytics.export'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 export interface JobError {

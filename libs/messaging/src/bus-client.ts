@@ -1,7 +1,8 @@
 import { JSONCodec, type NatsConnection } from 'nats';
 import { randomUUID } from 'node:crypto';
-import { DomainError, isRpcErrorPayload, type RequestContext } from '@influgentic/contracts';
-import { injectTraceHeaders } from '@influgentic/observability';
+import { SpanKind } from '@opentelemetry/api';
+import { DomainError, isRpcErrorPayload, NATS_NAMESPACE, type RequestContext } from '@influgentic/contracts';
+import { injectTraceHeaders, withSpan } from '@influgentic/observability';
 import { IDEMPOTENCY_HEADERS, type IdempotencyKey } from './idempotency';
 import { contextToHeaders } from './rpc-context';
 import { connectNats } from './nats';
@@ -13,6 +14,11 @@ interface NestRequest { pattern: string; data: unknown; id: string }
 interface NestReply<T> { id?: string; response?: T; err?: unknown; isDisposed?: boolean }
 
 const codec = JSONCodec<unknown>();
+
+/** A subject as span names show it: without the installation's namespace, so every installation's traces read alike. */
+export function spanSubject(subject: string): string {
+  return NATS_NAMESPACE && subject.startsWith(`${NATS_NAMESPACE}.`) ? subject.slice(NATS_NAMESPACE.length + 1) : subject;
+}
 
 /**
  * Request/reply over NATS with the caller's context in headers, speaking the NestJS NATS transport's envelope so the
@@ -40,6 +46,15 @@ export class BusClient {
    */
   async request<T>(subject: string, payload: unknown, ctx: RequestContext, timeoutMs = DEFAULT_RPC_TIMEOUT_MS, idempotency?: IdempotencyKey): Promise<T> {
     if (!this.nc) await this.connect();
+    // A CLIENT span per request: its context is what travels in the headers, so the service's span is its child and
+    // the time between the two is the bus's.
+    const name = spanSubject(subject);
+    return withSpan(`${name} request`, () => this.send<T>(subject, payload, ctx, timeoutMs, idempotency), SpanKind.CLIENT, {
+      attributes: { 'messaging.system': 'nats', 'messaging.destination.name': name, 'messaging.operation.type': 'send' },
+    });
+  }
+
+  private async send<T>(subject: string, payload: unknown, ctx: RequestContext, timeoutMs: number, idempotency?: IdempotencyKey): Promise<T> {
     const trace: Record<string, string> = {};
     injectTraceHeaders((k, v) => { trace[k] = v; });
     if (idempotency) {

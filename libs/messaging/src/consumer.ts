@@ -14,6 +14,12 @@ export interface ConsumerOptions {
   handle: (event: DomainEvent, manager: EntityManager) => Promise<void>;
   maxDeliver?: number;
   ackWaitMs?: number;
+  /**
+   * Batch mode: the messages already waiting (up to `size`) are recorded in the inbox and handled in one transaction,
+   * then acked together. If that transaction fails, each message is handled alone through `handle`, so one bad event
+   * keeps its own retries and dead letter and does not hold back the rest.
+   */
+  batch?: { size: number; handle: (events: DomainEvent[], manager: EntityManager) => Promise<void> };
 }
 
 /**
@@ -28,6 +34,9 @@ export function filterFor(types: EventType[] | '*'): string {
 }
 
 const backoffMs = (attempt: number) => Math.min(30_000, 250 * 2 ** Math.max(0, attempt - 1));
+
+/** Resolves after the microtasks already queued: a message the iterator holds resolves before it. */
+const nextTurn = () => new Promise<'later'>((resolve) => setImmediate(() => resolve('later')));
 
 /**
  * A durable JetStream pull consumer with an inbox: each event id is processed at most once per consumer
@@ -71,13 +80,14 @@ export class EventConsumer {
       });
     }
     const consumer = await this.nc.jetstream().consumers.get(EVENTS_STREAM, this.opts.durable);
-    this.messages = await consumer.consume({ max_messages: 64 });
-    this.loop = (async () => {
+    const batch = this.opts.batch;
+    this.messages = await consumer.consume({ max_messages: Math.max(64, batch ? batch.size * 2 : 0) });
+    this.loop = (batch ? this.runBatches(this.messages, batch.size) : (async () => {
       for await (const msg of this.messages!) {
         await this.process(msg);
         if (this.stopped) break;
       }
-    })().catch((err) => { if (!this.stopped) this.log.error({ err: String(err) }, 'consumer loop ended'); });
+    })()).catch((err) => { if (!this.stopped) this.log.error({ err: String(err) }, 'consumer loop ended'); });
   }
 
   async stop(): Promise<void> {
@@ -94,20 +104,74 @@ export class EventConsumer {
     return this.opts.maxDeliver ?? 10;
   }
 
-  private async process(msg: JsMsg): Promise<void> {
+  /** Waits for one message, then takes the ones already arrived without waiting for more, and handles them together. */
+  private async runBatches(messages: ConsumerMessages, size: number): Promise<void> {
+    const iterator = messages[Symbol.asyncIterator]();
+    let next = iterator.next();
+    while (!this.stopped) {
+      const first = await next;
+      if (first.done) return;
+      const msgs = [first.value];
+      next = iterator.next();
+      while (msgs.length < size) {
+        const more = await Promise.race([next, nextTurn()]);
+        if (more === 'later' || more.done) break;
+        msgs.push(more.value);
+        next = iterator.next();
+      }
+      await this.processBatch(msgs);
+    }
+  }
+
+  private async processBatch(msgs: JsMsg[]): Promise<void> {
+    const ready: Array<{ msg: JsMsg; event: DomainEvent }> = [];
+    for (const msg of msgs) {
+      const event = await this.accept(msg);
+      if (event) ready.push({ msg, event });
+    }
+    if (!ready.length) return;
+    try {
+      await this.ds.transaction(async (m) => {
+        const ids = [...new Set(ready.map((r) => r.event.id))];
+        const fresh: Array<{ event_id: string }> = await m.query(
+          `INSERT INTO "${this.schema}".inbox (consumer, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+          [this.opts.durable, ids],
+        );
+        const unseen = new Set(fresh.map((r) => r.event_id));
+        // A redelivery of an event in the same batch counts once: `delete` lets only its first copy through.
+        const events = ready.filter((r) => unseen.delete(r.event.id) && this.wants(r.event.type)).map((r) => r.event);
+        if (events.length) await this.opts.batch!.handle(events, m);
+      });
+    } catch (err) {
+      this.log.warn({ err: String(err), events: ready.length }, 'batch handling failed; handling its events one by one');
+      for (const r of ready) await this.process(r.msg, r.event);
+      return;
+    }
+    for (const r of ready) r.msg.ack();
+    this.processed += ready.length;
+  }
+
+  /** The message's event, or undefined when it was dead-lettered instead (not an envelope, or out of attempts). */
+  private async accept(msg: JsMsg): Promise<DomainEvent | undefined> {
     let event: DomainEvent;
     try {
       event = JSON.parse(msg.string()) as DomainEvent;
       if (!event?.id || !event.type) throw new Error('not an event envelope');
     } catch (err) {
       await this.deadLetter(msg, undefined, err);
-      return;
+      return undefined;
     }
     if (msg.info.deliveryCount > this.maxDeliver) {
       // Its attempts are used up; it is back only because storing its dead letter failed.
       await this.deadLetter(msg, event.id, new Error('max deliveries reached; dead letter not stored on an earlier delivery'));
-      return;
+      return undefined;
     }
+    return event;
+  }
+
+  private async process(msg: JsMsg, accepted?: DomainEvent): Promise<void> {
+    const event = accepted ?? (await this.accept(msg));
+    if (!event) return;
     try {
       await withRemoteSpan(`consume ${event.type}`, headersToRecord(msg.headers), () =>
         this.ds.transaction(async (m) => {

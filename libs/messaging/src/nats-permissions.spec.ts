@@ -23,11 +23,17 @@ describe('NATS subject permissions', () => {
     }
   });
 
+  it('lets the gateway read the EVENTS stream through consumers of its own, but neither publish events nor change the stream', () => {
+    expect(perms.gateway.publish).toEqual(expect.arrayContaining(['$JS.API.CONSUMER.CREATE.EVENTS.>', '$JS.API.CONSUMER.MSG.NEXT.EVENTS.>', '$JS.API.CONSUMER.DELETE.EVENTS.>']));
+    expect(perms.gateway.publish.some((s) => s.startsWith('evt.') || s.includes('STREAM.CREATE') || s.includes('STREAM.UPDATE') || s.startsWith('$JS.ACK'))).toBe(false);
+  });
+
   it('re-roots every subject and the stream under a namespace', () => {
     const ns = natsPermissions('inst1');
     expect(ns.registry.subscribe).toContain('inst1.registry.>');
     expect(ns.registry.publish).toEqual(expect.arrayContaining(['inst1.evt.>', '$JS.ACK.inst1_EVENTS.>']));
-    expect(ns.gateway.publish.every((s) => s.startsWith('inst1.'))).toBe(true);
+    // The gateway's JetStream API calls (the live event feed) name the namespaced stream instead.
+    expect(ns.gateway.publish.every((s) => s.startsWith('inst1.') || s.includes('.inst1_EVENTS'))).toBe(true);
   });
 
   it('is what deploy/nats/nats.conf says (regenerate: node scripts/run-ts.js tools/nats-config-cli.ts)', () => {

@@ -21,6 +21,8 @@ function serviceCalls(service: ServiceName): string[] {
       return [Subjects.registry.agentsResolve];
     case 'content':
       return [Subjects.registry.agentsResolve, CampaignSubjects.context, CampaignSubjects.reserve, CampaignSubjects.settle, CampaignSubjects.release];
+    case 'analytics':
+      return [CampaignSubjects.context];
     default:
       return [];
   }
@@ -34,6 +36,17 @@ function jetStreamSubjects(stream: string): string[] {
     `$JS.API.CONSUMER.INFO.${stream}.>`, `$JS.API.CONSUMER.CREATE.${stream}`, `$JS.API.CONSUMER.CREATE.${stream}.>`,
     `$JS.API.CONSUMER.DURABLE.CREATE.${stream}.>`, `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`,
     `$JS.ACK.${stream}.>`,
+  ];
+}
+
+/**
+ * The gateway's live event feed (GET /v1/events/stream): read the EVENTS stream through ephemeral ordered consumers
+ * (one shared live one, short-lived ones for replays), which it creates, pulls from and deletes. No publishing.
+ */
+function eventFeedSubjects(stream: string): string[] {
+  return [
+    `$JS.API.STREAM.INFO.${stream}`, `$JS.API.CONSUMER.CREATE.${stream}`, `$JS.API.CONSUMER.CREATE.${stream}.>`,
+    `$JS.API.CONSUMER.INFO.${stream}.>`, `$JS.API.CONSUMER.MSG.NEXT.${stream}.>`, `$JS.API.CONSUMER.DELETE.${stream}.>`,
   ];
 }
 
@@ -53,7 +66,7 @@ export function natsPermissions(namespace: string = NATS_NAMESPACE): Record<Nats
   const inbox = (user: NatsUser) => `${natsInboxPrefix(user)}.>`;
   const out = {} as Record<NatsUser, NatsUserPermissions>;
   out.gateway = {
-    publish: [...SERVICES.map((s) => subject(`${s}.>`)), Subjects.gatewayEvict, Subjects.streamControl('*')].map(re),
+    publish: [...[...SERVICES.map((s) => subject(`${s}.>`)), Subjects.gatewayEvict, Subjects.streamControl('*')].map(re), ...eventFeedSubjects(stream)],
     subscribe: [inbox('gateway'), ...[Subjects.gatewayEvict, Subjects.streamChunks('*')].map(re)],
     allowResponses: false,
   };

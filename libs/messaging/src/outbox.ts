@@ -7,7 +7,8 @@ import { Counter, Gauge } from 'prom-client';
 import type { Logger } from 'pino';
 import { EVENTS_STREAM, eventSubject, newId, type DomainEvent, type EventType, type RequestContext } from '@influgentic/contracts';
 import { databaseTimeouts, databaseUrl, pgTimeoutSettings } from '@influgentic/persistence';
-import { injectTraceHeaders, type ServiceMetrics } from '@influgentic/observability';
+import { injectTraceHeaders, linkToActiveSpan, outsideTraces, untraced, withRemoteSpan, withRootSpan, type ServiceMetrics } from '@influgentic/observability';
+import { SpanKind } from '@opentelemetry/api';
 import { aggregateOf, aggregateOfPayloadSql, relaySettings, retryDelayMs, type RelaySettings } from './outbox-policy';
 import { PeriodicTask } from './periodic-task';
 
@@ -244,7 +245,8 @@ export class OutboxRelay {
     if (!this.listener && !this.draining) this.listen().catch(() => undefined);
     if (this.draining) { this.again = true; return; }
     this.draining = true;
-    void this.drainAll().finally(() => {
+    // Each drain is its own trace: a LISTEN wake-up runs in the context of the listener's connect, which it must not join.
+    void outsideTraces(() => this.drainAll()).finally(() => {
       this.draining = false;
       if (this.again && !this.stopped) { this.again = false; this.kick(); }
     });
@@ -269,7 +271,16 @@ export class OutboxRelay {
   }
 
   private async drainBatch(): Promise<{ claimed: number; published: number; outage?: unknown }> {
-    const rows = await this.claim();
+    const claimStarted = new Date();
+    // Most polls find nothing: the claim makes no spans, and a drain span (backdated to the claim) only when there is work.
+    const rows = await untraced(() => this.claim());
+    if (!rows.length) return { claimed: 0, published: 0 };
+    return withRootSpan(`outbox drain ${this.schema}`, () => this.publishClaimed(rows), {
+      startTime: claimStarted, attributes: { 'influgentic.outbox.claimed': rows.length },
+    });
+  }
+
+  private async publishClaimed(rows: ClaimedRow[]): Promise<{ claimed: number; published: number; outage?: unknown }> {
     const started = Date.now();
     const failedAggregates = new Set<string>();
     const release: string[] = [];
@@ -344,11 +355,22 @@ export class OutboxRelay {
     });
   }
 
+  /**
+   * A PRODUCER span per publish, child of the trace stored with the row (the transaction that wrote the event) and
+   * linked to the drain that sent it; the message carries the PRODUCER span's context, so consumers are its children.
+   */
   private async publish(row: ClaimedRow): Promise<void> {
-    const h = natsHeaders();
-    for (const [k, v] of Object.entries(row.headers ?? {})) h.set(k, v);
-    await this.nc.jetstream().publish(eventSubject(row.type), Buffer.from(row.payload), {
-      msgID: row.id, headers: h, timeout: this.settings.publishTimeoutMs,
+    const stored = row.headers ?? {};
+    await withRemoteSpan(`publish ${row.type}`, stored, async () => {
+      const h = natsHeaders();
+      for (const [k, v] of Object.entries(stored)) h.set(k, v);
+      injectTraceHeaders((k, v) => h.set(k, v));
+      await this.nc.jetstream().publish(eventSubject(row.type), Buffer.from(row.payload), {
+        msgID: row.id, headers: h, timeout: this.settings.publishTimeoutMs,
+      });
+    }, SpanKind.PRODUCER, {
+      links: linkToActiveSpan(),
+      attributes: { 'messaging.system': 'nats', 'messaging.destination.name': row.type, 'messaging.message.id': row.id, 'messaging.operation.type': 'send' },
     });
   }
 

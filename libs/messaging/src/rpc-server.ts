@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { DomainError, Subjects, type HealthReply, type RpcErrorPayload, type ServiceName } from '@influgentic/contracts';
 import { isDatabaseUnavailable, openServiceDatabase, type ServiceDatabaseOptions } from '@influgentic/persistence';
 import { createLogger, createMetrics, logContext, NestPinoLogger, withRemoteSpan, type ServiceMetrics } from '@influgentic/observability';
+import { spanSubject } from './bus-client';
 import { connectNats, ensureEventsStream, natsAuthOptions, natsUrl } from './nats';
 import { OutboxRelay, OutboxWriter } from './outbox';
 import { contextFromHeaders, headersToRecord, tenancyProblem } from './rpc-context';
@@ -57,7 +58,7 @@ export class RpcTelemetryInterceptor implements NestInterceptor {
     if (refused) return throwError(() => new DomainError('forbidden', `Request refused: ${refused}`));
     const ctx = contextFromHeaders(headers);
     const end = this.metrics.rpcDuration.startTimer({ subject });
-    const run = () => withRemoteSpan(subject, headers, () => lastValueFrom(next.handle(), { defaultValue: undefined }), SpanKind.SERVER);
+    const run = () => withRemoteSpan(spanSubject(subject), headers, () => lastValueFrom(next.handle(), { defaultValue: undefined }), SpanKind.SERVER);
     return from(logContext.run({ request_id: ctx.requestId, organization_id: ctx.organizationId }, run).then(
       (value) => { end({ outcome: 'ok' }); return value; },
       (err) => { end({ outcome: err instanceof DomainError ? err.code : 'error' }); throw err; },

@@ -1,19 +1,18 @@
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { createNoopMeter, metrics, SpanKind } from '@opentelemetry/api';
 import { Subjects, type DomainEvent } from '@influgentic/contracts';
 import { BusClient, OutboxWriter } from '@influgentic/messaging';
-import { startTracing, stopTracing, withSpan } from '@influgentic/observability';
+import { injectTraceHeaders, linkFromHeaders, withSpan } from '@influgentic/observability';
 import { DataSource } from 'typeorm';
 import { databaseUrl } from '@influgentic/persistence';
-import { startPlatform, type Platform } from '../../../tools/testing/platform';
+import { startPlatform, waitFor, type Platform } from '../../../tools/testing/platform';
+import { parentOf, spanId, startTestTracing, stopTestTracing, traceOf } from './trace-support';
 
 describe('W3C trace context across NATS hops (real NATS)', () => {
-  const exporter = new InMemorySpanExporter();
+  const exporter = startTestTracing('trace-test');
   let platform: Platform;
   let bus: BusClient;
 
   beforeAll(async () => {
-    process.env.OTEL_SDK_DISABLED = 'false';
-    startTracing('trace-test', { spanProcessors: [new SimpleSpanProcessor(exporter)] });
     platform = await startPlatform(['registry']);
     bus = new BusClient('trace-test');
     await bus.connect();
@@ -22,11 +21,10 @@ describe('W3C trace context across NATS hops (real NATS)', () => {
   afterAll(async () => {
     await bus?.close();
     await platform?.close();
-    await stopTracing();
-    process.env.OTEL_SDK_DISABLED = 'true';
+    await stopTestTracing();
   });
 
-  it('continues the caller\'s trace in the service handler', async () => {
+  it('continues the caller\'s trace in the service handler, through a CLIENT span per request', async () => {
     let traceId = '';
     let callerSpanId = '';
     await withSpan('caller', async (span) => {
@@ -34,10 +32,32 @@ describe('W3C trace context across NATS hops (real NATS)', () => {
       callerSpanId = span.spanContext().spanId;
       await bus.request(Subjects.health('registry'), {}, { requestId: 'trace-1', organizationId: 'org_default', livemode: true, scopes: [] });
     });
-    const server = exporter.getFinishedSpans().find((s) => s.name === Subjects.health('registry'));
-    expect(server).toBeDefined();
-    expect(server!.spanContext().traceId).toBe(traceId);
-    expect(server!.parentSpanContext?.spanId ?? (server as unknown as { parentSpanId?: string }).parentSpanId).toBe(callerSpanId);
+    // Named without the installation's namespace (this run has one), so traces read the same everywhere.
+    const client = await waitFor(async () => exporter.getFinishedSpans().find((s) => s.name === 'registry.health.v1 request'));
+    const server = await waitFor(async () => exporter.getFinishedSpans().find((s) => s.name === 'registry.health.v1'));
+    expect(client.kind).toBe(SpanKind.CLIENT);
+    expect(client.attributes['messaging.destination.name']).toBe('registry.health.v1');
+    expect(traceOf(client)).toBe(traceId);
+    expect(parentOf(client)).toBe(callerSpanId);
+    expect(server.kind).toBe(SpanKind.SERVER);
+    expect(traceOf(server)).toBe(traceId);
+    expect(parentOf(server)).toBe(spanId(client));
+  });
+
+  it('links to the trace a message carries (for a span that handles a batch of messages), and to nothing without one', async () => {
+    const headers: Record<string, string> = {};
+    const sent = await withSpan('sender', async (span) => {
+      injectTraceHeaders((k, v) => { headers[k] = v; });
+      return span.spanContext();
+    });
+    expect(linkFromHeaders(headers).map((l) => [l.context.traceId, l.context.spanId])).toEqual([[sent.traceId, sent.spanId]]);
+    expect(linkFromHeaders({})).toEqual([]);
+  });
+
+  it('starts no metrics pipeline when OTEL_METRICS_EXPORTER is unset (the SDK\'s default would export OTLP metrics)', () => {
+    expect(process.env.OTEL_METRICS_EXPORTER).toBeUndefined();
+    // No meter provider was registered: the API still hands out its no-op meter.
+    expect(metrics.getMeterProvider().getMeter('probe')).toBe(createNoopMeter());
   });
 
   it('stores the trace context with an outbox event so its consumers join the same trace', async () => {

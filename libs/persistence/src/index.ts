@@ -2,3 +2,4 @@ export * from './database';
 export * from './keyset';
 export * from './unavailable';
 export * from './list-total';
+export * from './id-page';

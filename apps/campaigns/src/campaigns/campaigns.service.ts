@@ -5,7 +5,7 @@ import {
   type Campaign, type CampaignContext, type Page, type RequestContext,
 } from '@influgentic/contracts';
 import { OutboxWriter, type Commit } from '@influgentic/messaging';
-import { cursorKind, cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
+import { cursorKind, idKeysetPage } from '@influgentic/persistence';
 import { AGENT_DIRECTORY, type AgentDirectory } from '../registry/agent-directory';
 import { rateCentsFor, usdToCents } from '../spend/spend-rules';
 import { checkAgentFit, checkAgentReady } from './agent-fit';
@@ -79,24 +79,15 @@ export class CampaignsService {
     const filter: CampaignFilter = { status: query.status, agent_id: ctx.agentId ?? query.agent_id };
     // The cursor remembers its filter and the total, so later pages cost one indexed query.
     const kind = cursorKind('campaigns', filter);
-    let after: string | undefined;
-    let total: number | undefined;
-    if (query.cursor) {
-      const decoded = cursorValuesOrThrow(kind, query.cursor, ['string', 'count'], 'is not a cursor of this list (filters must stay the same)');
-      after = String(decoded[0]);
-      total = Number(decoded[1]);
-    }
-    const [rows, counted] = await Promise.all([
-      this.campaigns.page(ctx, filter, limit, after),
-      total === undefined ? this.campaigns.count(ctx, filter) : Promise.resolve(total),
-    ]);
-    const more = rows.length > limit;
-    const data = rows.slice(0, limit);
-    const perf = await this.performance.summaries(ctx, data.map((c) => c.id));
-    const last = data[data.length - 1];
+    const page = await idKeysetPage({
+      kind, cursor: query.cursor, limit,
+      page: (after) => this.campaigns.page(ctx, filter, limit, after),
+      count: () => this.campaigns.count(ctx, filter),
+    });
+    const perf = await this.performance.summaries(ctx, page.rows.map((c) => c.id));
     return {
-      data: data.map((c) => toCampaign(c, perf.get(c.id))),
-      meta: { total: counted, limit, next_cursor: more && last ? encodeCursor(kind, [last.id, counted]) : null },
+      data: page.rows.map((c) => toCampaign(c, perf.get(c.id))),
+      meta: { total: page.total, limit, next_cursor: page.nextCursor },
     };
   }
 

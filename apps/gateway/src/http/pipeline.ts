@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ClassConstructor } from 'class-transformer';
 import {
-  DomainError, ERROR_STATUS, fieldErrors, type FieldError, type RequestContext,
+  DomainError, ERROR_STATUS, fieldErrors, unsafeValueErrors, type FieldError, type RequestContext,
 } from '@influgentic/contracts';
 import { BusClient, isIdempotencyInProgress, isRecordableRefusal, readReplay } from '@influgentic/messaging';
 import { isDatabaseUnavailable } from '@influgentic/persistence';
@@ -21,6 +21,9 @@ import { problem } from './problem';
 const AGENT_ID = /^[A-Za-z0-9_-]{1,255}$/;
 const ORG_ID = /^org_[a-z0-9_]{1,80}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+/** A body its service validates: anything odd is judged here in full instead, so the refusal is the same. */
+const isForwardable = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) && unsafeValueErrors(body).length === 0;
 /** Retry-After of a 503: backing services and the database usually come back within seconds. */
 const SERVICE_UNAVAILABLE_RETRY_AFTER_S = 2;
 
@@ -72,7 +75,7 @@ export class RoutePipeline {
       if (this.check(route.params, params, 'path').length) throw new DomainError('not_found', 'Nothing exists at this path');
       const errors = [
         ...this.check(route.query, query, 'query'),
-        ...this.check(route.body, body ?? {}, 'body'),
+        ...(route.bodyValidatedByService && isForwardable(body) ? [] : this.check(route.body, body ?? {}, 'body')),
       ];
       if (route.method !== 'GET' && route.method !== 'DELETE' && !route.body && body !== undefined && body !== null && !(typeof body === 'object' && Object.keys(body as object).length === 0)) {
         errors.push({ field: 'body', code: 'unexpected', message: 'this operation takes no request body' });

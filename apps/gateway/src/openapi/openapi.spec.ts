@@ -9,6 +9,8 @@ import { agentRoutes } from '../routes/agents.routes';
 import { campaignRoutes } from '../routes/campaigns.routes';
 import { contentRoutes } from '../routes/content.routes';
 import { jobRoutes } from '../routes/jobs.routes';
+import { analyticsRoutes } from '../routes/analytics.routes';
+import { analyticsExportRoutes, type AnalyticsExportDeps } from '../routes/analytics-exports.routes';
 import { plannerRoutes } from '../routes/planner.routes';
 import { keyRoutes } from '../routes/keys.routes';
 import { reviewLinkRoutes } from '../routes/review-links.routes';
@@ -21,7 +23,7 @@ type Json = Record<string, any>;
 const ROOT = path.resolve(__dirname, '../../../..');
 // The handlers are never called here: only the rows and their classes matter.
 const routes = [
-  ...opsRoutes({} as OpsDeps), ...agentRoutes, ...campaignRoutes, ...contentRoutes, ...plannerRoutes, ...jobRoutes, ...variantRoutes, ...reviewLinkRoutes,
+  ...opsRoutes({} as OpsDeps), ...agentRoutes, ...campaignRoutes, ...contentRoutes, ...plannerRoutes, ...jobRoutes, ...analyticsRoutes, ...analyticsExportRoutes({} as AnalyticsExportDeps), ...variantRoutes, ...reviewLinkRoutes,
   ...publicReviewRoutes({} as ReviewRouteDeps),
   ...keyRoutes({} as ApiKeysService), ...adminRoutes({} as OrganizationsService),
 ];

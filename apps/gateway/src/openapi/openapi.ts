@@ -137,9 +137,14 @@ function successResponse(r: RouteDef): Schema {
   }
   const events = { schema: { type: 'string', description: 'Server-Sent Events: `data:` lines with JSON events, then `data: [DONE]`' } };
   if (r.stream?.always) return { description: 'Server-Sent Events', content: { 'text/event-stream': events } };
+  // A stream the gateway writes itself (the live event feed): open-ended, one `id:`/`event:`/`data:` block per event.
+  if (r.sse && r.raw) {
+    return { description: 'Server-Sent Events, open until the client leaves', content: { 'text/event-stream': { schema: { type: 'string', description: '`id:` (resume position), `event:` (the event type) and `data:` (the event envelope as JSON) per event; `: heartbeat` comments; `event: stream.gap` when events asked for are gone' } } } };
+  }
   if (r.html) return { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } };
   // A route added without its shape still serves a document; the OpenAPI test names it as undocumented.
   const json = { schema: name ? { $ref: `#/components/schemas/${name}` } : { type: 'object', [UNDOCUMENTED]: true } };
+  if (r.fileTypes) return { description: 'The file, in the media type its format names', content: { 'application/json': json, ...Object.fromEntries(r.fileTypes.map((t) => [t, { schema: { type: 'string' } }])) } };
   if (r.sse) return { description: 'The JSON result, or Server-Sent Events with `stream: true` or `Accept: text/event-stream`', content: { 'application/json': json, 'text/event-stream': events } };
   return { description: 'Success', content: { 'application/json': json } };
 }

@@ -34,6 +34,14 @@ const agentSummary = {
   status: { type: 'string', enum: [...AGENT_STATUSES] }, created_at: instant,
 };
 
+const webhookEndpoint = {
+  id: { type: 'string', pattern: '^wh_' }, object: { type: 'string', const: 'webhook_endpoint' }, url: { type: 'string', format: 'uri' },
+  events: { type: 'array', minItems: 1, items: str }, description: strOrNull, status: { type: 'string', enum: ['enabled', 'disabled'] },
+  disabled_reason: strOrNull, disabled_at: instantOrNull, rate_limit_per_minute: { type: ['integer', 'null'], minimum: 1 },
+  previous_secret_expires_at: { ...instantOrNull, description: 'Until then the secret replaced by the last rotation still signs too' },
+  livemode: { type: 'boolean' }, created_at: instant, updated_at: instant,
+};
+
 export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   AgentSummary: object(agentSummary),
   AgentList: page('AgentSummary'),
@@ -111,6 +119,25 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     started_at: instantOrNull, finished_at: instantOrNull,
   }),
   GenerateWeekAccepted: object({ job: ref('Job') }),
+  IngestAccepted: object({ accepted: count, duplicates: count }),
+  ExportDownload: { description: 'The export file as its format says: CSV (text/csv, a header row then one row per event) or a JSON array of events', type: ['string', 'array'] },
+  AnalyticsMetricCounts: object({ impressions: count, engagements: count, clicks: count, leads: count, conversions: count }),
+  AnalyticsReport: object({
+    campaign_id: str, agent_id: str, organization_id: str, livemode: { type: 'boolean' },
+    period: object({ start: { type: 'string', format: 'date' }, end: { type: 'string', format: 'date' } }), granularity: { type: 'string', const: 'day' },
+    summary: object({
+      total_impressions: count, total_engagements: count, total_clicks: count, engagement_rate: { type: ['number', 'null'], minimum: 0 },
+      click_through_rate: { type: ['number', 'null'], minimum: 0 }, leads_generated: count, conversions: count,
+      conversion_rate: { type: ['number', 'null'], minimum: 0 }, estimated_revenue_usd: usd, spend_usd: usd, roi_multiplier: { type: ['number', 'null'], minimum: 0 },
+    }),
+    breakdown_by_language: { type: 'object', additionalProperties: ref('AnalyticsMetricCounts') },
+    breakdown_by_platform: { type: 'object', additionalProperties: ref('AnalyticsMetricCounts') },
+    timeseries: { type: 'array', items: object({ date: { type: 'string', format: 'date' }, impressions: count, engagements: count, clicks: count, leads: count, conversions: count, revenue_usd: usd }) },
+    top_content: {
+      type: 'array', maxItems: 5,
+      items: object({ content_id: str, campaign_id: str, platform: strOrNull, impressions: count, engagements: count, clicks: count, leads: count, conversions: count, engagement_rate: { type: ['number', 'null'], minimum: 0 } }),
+    },
+  }, ['campaign_id', 'agent_id', 'organization_id']),
   Calendar: object({
     from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, timezone: str, total: count, truncated: { type: 'boolean' },
     days: {
@@ -144,6 +171,27 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     expires_at: instant, content_ids: { type: 'array', minItems: 1, items: str }, agent_id: strOrNull, week: { type: ['string', 'null'], format: 'date' },
     note: strOrNull, livemode: { type: 'boolean' }, revoked_at: instantOrNull, created_at: instant,
   }),
+  WebhookEndpoint: object(webhookEndpoint),
+  WebhookEndpointWithSecret: object({
+    ...webhookEndpoint,
+    secret: { type: ['string', 'null'], pattern: '^(igsec|whsec)_', description: 'The signing secret, shown in this answer only; null when the answer is replayed' },
+  }),
+  WebhookEndpointList: page('WebhookEndpoint'),
+  WebhookEndpointDeleted: object({ id: str, deleted: { type: 'boolean', const: true } }),
+  WebhookDelivery: object({
+    id: { type: 'string', pattern: '^whd_' }, object: { type: 'string', const: 'webhook_delivery' }, endpoint_id: str, event_id: str, event_type: str,
+    status: { type: 'string', enum: ['pending', 'succeeded', 'failed'] }, attempts_count: count, next_attempt_at: instantOrNull,
+    last_attempt_at: instantOrNull, last_status_code: { type: ['integer', 'null'] }, last_error: strOrNull, livemode: { type: 'boolean' },
+    created_at: instant, updated_at: instant,
+    attempts: {
+      type: 'array', description: 'Only when one delivery is read',
+      items: object({
+        attempt: { type: 'integer', minimum: 1 }, started_at: instant, latency_ms: count, address: strOrNull, status_code: { type: ['integer', 'null'] },
+        response_snippet: strOrNull, location: strOrNull, error_code: strOrNull, error_message: strOrNull,
+      }),
+    },
+  }, ['attempts']),
+  WebhookDeliveryList: page('WebhookDelivery'),
   ReviewDecision: object({ content_id: str, decision: { type: 'string', enum: ['approve', 'reject'] }, status: { type: 'string', enum: [...CONTENT_STATUSES] } }),
 };
 
@@ -184,6 +232,12 @@ export const OPERATION_RESPONSES: Record<string, string> = {
   'POST /v1/content/:id/unpublish': 'ContentItem',
   'POST /v1/content/generate-week': 'GenerateWeekAccepted',
   'GET /v1/content/calendar': 'Calendar',
+  'POST /v1/events': 'IngestAccepted',
+  'GET /v1/analytics/campaigns/:campaign_id': 'AnalyticsReport',
+  'GET /v1/analytics/agents/:agent_id': 'AnalyticsReport',
+  'GET /v1/analytics/overview': 'AnalyticsReport',
+  'POST /v1/analytics/exports': 'Job',
+  'GET /v1/analytics/exports/:id/download': 'ExportDownload',
   'GET /v1/jobs/:id': 'Job',
   'POST /v1/jobs/:id/cancel': 'Job',
   'POST /v1/api-keys': 'ApiKeyCreated',
@@ -199,6 +253,16 @@ export const OPERATION_RESPONSES: Record<string, string> = {
   'PUT /v1/content/:id/variants/:idx/select': 'ContentItem',
   'POST /v1/content/review-links': 'ReviewLink',
   'DELETE /v1/content/review-links/:id': 'ReviewLink',
+  'POST /v1/webhooks': 'WebhookEndpointWithSecret',
+  'GET /v1/webhooks': 'WebhookEndpointList',
+  'GET /v1/webhooks/:id': 'WebhookEndpoint',
+  'PATCH /v1/webhooks/:id': 'WebhookEndpoint',
+  'DELETE /v1/webhooks/:id': 'WebhookEndpointDeleted',
+  'POST /v1/webhooks/:id/rotate-secret': 'WebhookEndpointWithSecret',
+  'GET /v1/webhooks/:id/deliveries': 'WebhookDeliveryList',
+  'GET /v1/webhooks/:id/deliveries/:delivery_id': 'WebhookDelivery',
+  'POST /v1/webhooks/:id/deliveries/:delivery_id/retry': 'WebhookDelivery',
+  'POST /v1/webhooks/:id/test': 'WebhookDelivery',
   'POST /review/:token/items/:content_id/approve': 'ReviewDecision',
   'POST /review/:token/items/:content_id/reject': 'ReviewDecision',
 };

@@ -100,6 +100,16 @@ describe('RateLimiter (leased blocks)', () => {
     expect(store.trips).toBe(tripsAtLimit + 2);
   });
 
+  it('applies a changed limit to the next request, whatever it remembered under the old one', async () => {
+    const store = new MemoryCounters();
+    const limiter = new RateLimiter(store, () => slot + 1000);
+    expect(await spend(limiter, 'k:read', 2, 3)).toBe(2);
+    expect((await limiter.hit('k:read', 2)).allowed).toBe(false);
+    const raised = await limiter.hit('k:read', 120);
+    expect(raised).toMatchObject({ allowed: true, limit: 120 });
+    expect(raised.remaining).toBe(117);
+  });
+
   it('hands an unspent block back when its slot ends, and weighs the previous slot', async () => {
     const store = new MemoryCounters();
     let t = slot + 1000;

@@ -25,6 +25,8 @@ export interface RateLimiterOptions {
 
 /** A block of a bucket's budget this replica took from the shared counter and spends in memory. */
 interface Lease {
+  /** The limit the block was taken under: a plan change or override makes it stale. */
+  limit: number;
   slot: number;
   left: number;
   /** Weighted use of the whole window right after the grant (every replica's, this block included). */
@@ -32,6 +34,7 @@ interface Lease {
 }
 
 interface Refusal {
+  limit: number;
   until: number;
   retryAt: number;
 }
@@ -112,12 +115,12 @@ export class RateLimiter {
     const slot = slotOf(now);
     const refusal = this.refusals.get(bucket);
     if (refusal) {
-      if (now < refusal.until) return refused(limit, refusal.retryAt, now);
+      if (now < refusal.until && refusal.limit === limit) return refused(limit, refusal.retryAt, now);
       this.refusals.delete(bucket);
     }
     const lease = this.leases.get(bucket);
     if (!lease) return null;
-    if (lease.slot !== slot) {
+    if (lease.slot !== slot || lease.limit !== limit) {
       this.leases.delete(bucket);
       this.handBack(bucket, lease);
       return null;
@@ -153,12 +156,12 @@ export class RateLimiter {
     }
     const old = this.leases.get(bucket);
     if (old && old.slot !== slot) this.handBack(bucket, old);
-    this.remember(this.leases, bucket, { slot, left: grant.granted + (old?.slot === slot ? old.left : 0), usedAfterGrant }, (b, l) => this.handBack(b, l));
+    this.remember(this.leases, bucket, { limit, slot, left: grant.granted + (old?.slot === slot ? old.left : 0), usedAfterGrant }, (b, l) => this.handBack(b, l));
   }
 
   private refuse(bucket: string, limit: number, retryAt: number): RateDecision {
     const now = this.now();
-    this.remember(this.refusals, bucket, { until: Math.min(retryAt, now + this.refusalMemoMs), retryAt });
+    this.remember(this.refusals, bucket, { limit, until: Math.min(retryAt, now + this.refusalMemoMs), retryAt });
     return refused(limit, retryAt, now);
   }
 

@@ -29,6 +29,11 @@ export interface RouteDef {
   params?: ClassConstructor<object>;
   query?: ClassConstructor<object>;
   body?: ClassConstructor<object>;
+  /**
+   * The owning service validates the body itself (a large batch is checked once, there): the gateway only makes sure
+   * it is safe to forward (a JSON object, not too deep, storable text); `body` still documents it in OpenAPI.
+   */
+  bodyValidatedByService?: boolean;
   /** NATS subject of the owning service… */
   subject?: string;
   /** …or a handler the gateway owns itself (keys, organizations, operations). */
@@ -44,6 +49,8 @@ export interface RouteDef {
    * `local` answers as usual. Authentication, scope, rate limit and validation run first either way.
    */
   stream?: { subject: string; always?: boolean };
+  /** A file download (`raw`) also served in these media types besides JSON, e.g. `text/csv` (listed in OpenAPI). */
+  fileTypes?: string[];
   /** Answers with an HTML page (and HTML error pages to browsers); the handler writes it (`raw`). */
   html?: boolean;
   /** Also takes `application/x-www-form-urlencoded` bodies (an HTML form), answered with a 303 back to the page. */

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyReply } from 'fastify';
+import { BoundedWriter } from './bounded-writer';
 
 /** `text/event-stream` exactly as the contract shows it; no charset parameter (SSE is always UTF-8). */
 export const SSE_HEADERS = {
@@ -22,18 +23,25 @@ export function wantsEventStream(accept: string | string[] | undefined, body: un
   });
 }
 
+/** What one slow reader may hold in the gateway's memory before it is dropped (bytes). */
+export const SSE_MAX_BUFFER_BYTES = Number(process.env.SSE_MAX_BUFFER_BYTES) || 1024 * 1024;
+
 /**
  * One SSE response written straight to the socket: Fastify is told the reply is taken over (`hijack`), headers the
  * request pipeline already set (request id, region, rate limits) are kept, and every event is written when it
- * happens — there is no buffering layer in between.
+ * happens. A reader that stops reading holds at most `maxBufferBytes` here; past that it is dropped like a client
+ * that went away (the producer is told, so generation stops), instead of being buffered without end.
  */
 export class SseResponse {
   private readonly res: ServerResponse;
+  private readonly writer: BoundedWriter;
   private ended = false;
+  private readonly goneHandlers: Array<() => void> = [];
 
-  constructor(reply: FastifyReply, extraHeaders: Record<string, string> = {}) {
+  constructor(reply: FastifyReply, extraHeaders: Record<string, string> = {}, maxBufferBytes = SSE_MAX_BUFFER_BYTES) {
     reply.hijack();
     this.res = reply.raw;
+    this.writer = new BoundedWriter(this.res, maxBufferBytes, () => this.dropSlowReader());
     const inherited: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value === undefined || /^content-(type|length)$/i.test(name)) continue;
@@ -48,14 +56,21 @@ export class SseResponse {
     return !this.ended && !this.res.destroyed && this.res.writable;
   }
 
-  /** Called once, when the client goes away before the stream ended. */
+  /** Called once, when the client goes away (or is dropped for not reading) before the stream ended. */
   onClientGone(fn: () => void): void {
-    this.res.on('close', () => {
-      if (!this.ended) {
-        this.ended = true;
-        fn();
-      }
-    });
+    this.goneHandlers.push(fn);
+    this.res.on('close', () => this.gone());
+  }
+
+  private gone(): void {
+    if (this.ended) return;
+    this.ended = true;
+    for (const fn of this.goneHandlers) fn();
+  }
+
+  private dropSlowReader(): void {
+    this.gone();
+    if (!this.res.destroyed) this.res.destroy();
   }
 
   /** Writes `data: <json>` events in one write, so a batch reaches the client together. */
@@ -71,7 +86,7 @@ export class SseResponse {
   /** The last events, `data: [DONE]` and the end of the response, in one write. */
   done(events: unknown[] = []): void {
     if (!this.open) return;
-    this.res.end(`${events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('')}data: [DONE]\n\n`);
+    this.writer.end(`${events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('')}data: [DONE]\n\n`);
     this.ended = true;
   }
 
@@ -82,6 +97,6 @@ export class SseResponse {
   }
 
   private write(text: string): void {
-    if (this.open) this.res.write(text);
+    if (this.open) this.writer.write(text);
   }
 }

@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { AnalyticsSubjects, type RequestContext, type RpcRequest } from '@influgentic/contracts';
+import { Caller, ForwardedIdempotencyKey, IdempotencyStore, type IdempotencyKey } from '@influgentic/messaging';
+import { IngestService } from './ingest.service';
+
+/** NATS handlers: one call into the service each. */
+@Controller()
+export class IngestHandlers {
+  constructor(private readonly ingest: IngestService, private readonly idempotency: IdempotencyStore) {}
+
+  @MessagePattern(AnalyticsSubjects.ingest)
+  events(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.ingest.ingest(ctx, req.body, run.commit));
+  }
+}
