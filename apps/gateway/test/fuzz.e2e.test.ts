@@ -1,27 +1,8 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
-import type { OrganizationsService } from '../src/admin/organizations.service';
-import type { ApiKeysService } from '../src/auth/api-keys.service';
+import { documentedRoutes } from '../src/routes/api-routes';
 import { buildOpenApi } from '../src/openapi/openapi';
-import { opsRoutes, type OpsDeps } from '../src/ops/ops.routes';
-import { adminRoutes } from '../src/routes/admin.routes';
-import { agentRoutes } from '../src/routes/agents.routes';
-import { campaignRoutes } from '../src/routes/campaigns.routes';
-import { contentRoutes } from '../src/routes/content.routes';
-import { publishedRoutes, type PublishedRouteDeps } from '../src/routes/published.routes';
-import { jobRoutes } from '../src/routes/jobs.routes';
-import { analyticsRoutes } from '../src/routes/analytics.routes';
-import { analyticsExportRoutes, type AnalyticsExportDeps } from '../src/routes/analytics-exports.routes';
-import { plannerRoutes } from '../src/routes/planner.routes';
-import { keyRoutes } from '../src/routes/keys.routes';
-import { reviewLinkRoutes } from '../src/routes/review-links.routes';
-import { variantRoutes } from '../src/routes/variants.routes';
-import { eventRoutes } from '../src/routes/events.routes';
-import type { EventStreamService } from '../src/events/event-stream.service';
-import { webhookRoutes } from '../src/routes/webhooks.routes';
-import { webhookDeliveryRoutes } from '../src/routes/webhook-deliveries.routes';
-import { publicReviewRoutes, type ReviewRouteDeps } from '../src/review/review.routes';
 import { LAUNCH_CAMPAIGN } from '../../../tools/testing/fixtures';
 import { apiClient, startPlatform, TEST_ADMIN_TOKEN, waitFor, type Platform } from '../../../tools/testing/platform';
 import { deref, hostileString, mutatedValue, nestedJson, validValue, wrongType, type Json } from './support/openapi-arbitraries';
@@ -36,11 +17,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 const REQUEST_TIMEOUT_MS = 20_000;
 
 // The operations, known before the platform starts so each gets its own test; the served document must list the same.
-const localDoc = buildOpenApi([
-  ...opsRoutes({} as OpsDeps), ...agentRoutes, ...campaignRoutes, ...contentRoutes, ...plannerRoutes, ...jobRoutes, ...analyticsRoutes, ...analyticsExportRoutes({} as AnalyticsExportDeps), ...variantRoutes, ...reviewLinkRoutes, ...webhookRoutes, ...webhookDeliveryRoutes,
-  ...publicReviewRoutes({} as ReviewRouteDeps), ...publishedRoutes({} as PublishedRouteDeps), ...eventRoutes({} as EventStreamService),
-  ...keyRoutes({} as ApiKeysService), ...adminRoutes({} as OrganizationsService),
-], '/') as Json;
+const localDoc = buildOpenApi(documentedRoutes(), '/') as Json;
 /** Reads first, then creations and edits, then what ends objects (cancel, delete), so fixtures live long enough. */
 const rank = (method: string, path: string) => (method === 'get' ? 0 : method === 'delete' || path.endsWith('/cancel') ? 3 : method === 'post' && !path.includes('{') ? 1 : 2);
 const OPERATIONS = Object.entries(localDoc.paths as Json)

@@ -1,32 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import type { OrganizationsService } from '../admin/organizations.service';
-import type { ApiKeysService } from '../auth/api-keys.service';
-import { opsRoutes, type OpsDeps } from '../ops/ops.routes';
-import { adminRoutes } from '../routes/admin.routes';
-import { agentRoutes } from '../routes/agents.routes';
-import { campaignRoutes } from '../routes/campaigns.routes';
-import { contentRoutes } from '../routes/content.routes';
-import { jobRoutes } from '../routes/jobs.routes';
-import { analyticsRoutes } from '../routes/analytics.routes';
-import { analyticsExportRoutes, type AnalyticsExportDeps } from '../routes/analytics-exports.routes';
-import { plannerRoutes } from '../routes/planner.routes';
-import { keyRoutes } from '../routes/keys.routes';
-import { reviewLinkRoutes } from '../routes/review-links.routes';
-import { variantRoutes } from '../routes/variants.routes';
-import { publicReviewRoutes, type ReviewRouteDeps } from '../review/review.routes';
+import { documentedRoutes } from '../routes/api-routes';
 import { buildOpenApi, IDEMPOTENCY_KEY_PATTERN, MAX_FIELD_ERRORS, UNDOCUMENTED } from './openapi';
 
 type Json = Record<string, any>;
 
 const ROOT = path.resolve(__dirname, '../../../..');
 // The handlers are never called here: only the rows and their classes matter.
-const routes = [
-  ...opsRoutes({} as OpsDeps), ...agentRoutes, ...campaignRoutes, ...contentRoutes, ...plannerRoutes, ...jobRoutes, ...analyticsRoutes, ...analyticsExportRoutes({} as AnalyticsExportDeps), ...variantRoutes, ...reviewLinkRoutes,
-  ...publicReviewRoutes({} as ReviewRouteDeps),
-  ...keyRoutes({} as ApiKeysService), ...adminRoutes({} as OrganizationsService),
-];
+const routes = documentedRoutes();
 const doc = buildOpenApi(routes, '/') as Json;
 const operations = Object.entries(doc.paths as Json).flatMap(([p, ops]) => Object.entries(ops as Json).map(([method, op]) => ({ path: p, method, op: op as Json })));
 
