@@ -1,4 +1,4 @@
-import { aggregateOf, aggregateOfPayloadSql, relaySettings, retryDelayMs } from './outbox-policy';
+import { aggregateLanes, aggregateOf, aggregateOfPayloadSql, relaySettings, retryDelayMs } from './outbox-policy';
 
 describe('aggregateOf', () => {
   it('takes the most specific id the event data names', () => {
@@ -55,5 +55,15 @@ describe('relaySettings', () => {
     expect(() => relaySettings({ OUTBOX_MAX_ATTEMPTS: 'many' })).toThrow(/OUTBOX_MAX_ATTEMPTS/);
     expect(() => relaySettings({ OUTBOX_LEASE_MS: '-1' })).toThrow(/OUTBOX_LEASE_MS/);
     expect(() => relaySettings({ OUTBOX_MAX_ATTEMPTS: '0.5' })).toThrow(/OUTBOX_MAX_ATTEMPTS/);
+  });
+});
+
+describe('aggregateLanes', () => {
+  it('keeps each aggregate\'s rows together and in order, and gives rows of no aggregate a lane each', () => {
+    const rows = [
+      { id: '1', aggregate_id: 'camp_a' }, { id: '2', aggregate_id: null }, { id: '3', aggregate_id: 'camp_b' },
+      { id: '4', aggregate_id: 'camp_a' }, { id: '5', aggregate_id: null }, { id: '6', aggregate_id: 'camp_a' },
+    ];
+    expect(aggregateLanes(rows).map((lane) => lane.map((r) => r.id))).toEqual([['1', '4', '6'], ['2'], ['3'], ['5']]);
   });
 });

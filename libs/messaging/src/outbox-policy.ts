@@ -75,3 +75,15 @@ export function relaySettings(env: NodeJS.ProcessEnv = process.env): RelaySettin
   }
   return settings;
 }
+
+/** A batch split into lanes: each aggregate's rows in their order; rows of no aggregate each on their own. */
+export function aggregateLanes<T extends { id: string; aggregate_id: string | null }>(rows: T[]): T[][] {
+  const lanes = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = row.aggregate_id === null ? `row:${row.id}` : `agg:${row.aggregate_id}`;
+    const lane = lanes.get(key);
+    if (lane) lane.push(row);
+    else lanes.set(key, [row]);
+  }
+  return [...lanes.values()];
+}

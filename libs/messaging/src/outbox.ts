@@ -9,7 +9,7 @@ import { EVENTS_STREAM, eventSubject, newId, type DomainEvent, type EventType, t
 import { databaseTimeouts, databaseUrl, pgTimeoutSettings } from '@influgentic/persistence';
 import { injectTraceHeaders, linkToActiveSpan, outsideTraces, untraced, withRemoteSpan, withRootSpan, type ServiceMetrics } from '@influgentic/observability';
 import { SpanKind } from '@opentelemetry/api';
-import { aggregateOf, aggregateOfPayloadSql, relaySettings, retryDelayMs, type RelaySettings } from './outbox-policy';
+import { aggregateLanes, aggregateOf, aggregateOfPayloadSql, relaySettings, retryDelayMs, type RelaySettings } from './outbox-policy';
 import { PeriodicTask } from './periodic-task';
 
 /** DDL for the outbox, inbox and dead-letter tables every service keeps in its own schema. */
@@ -130,6 +130,18 @@ export interface OutboxRelayOptions extends Partial<RelaySettings> {
   publishTimeoutMs?: number;
   /** The service's metrics: published events, failures and unpublished rows (pending, parked) are reported there. */
   metrics?: ServiceMetrics;
+}
+
+/** Aggregates published at the same time by one relay. */
+const PUBLISH_LANES = 32;
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 interface ClaimedRow {
@@ -280,42 +292,52 @@ export class OutboxRelay {
     });
   }
 
+  /**
+   * Publishes a claimed batch: the rows of one aggregate one after another, in order, and different aggregates at the
+   * same time (JetStream acks are waited for in parallel, not one round trip per row); then marks every acked row in
+   * one statement. A crash between an ack and the mark republishes the row later, which JetStream's duplicate window
+   * drops (the row id is the message id).
+   */
   private async publishClaimed(rows: ClaimedRow[]): Promise<{ claimed: number; published: number; outage?: unknown }> {
     const started = Date.now();
     const failedAggregates = new Set<string>();
     const release: string[] = [];
-    let published = 0;
+    const acked: ClaimedRow[] = [];
     let outage: unknown;
-    for (const row of rows) {
-      // Stop well inside the lease, so no other relay can take a row this one is still publishing.
-      const leaseRunningOut = Date.now() - started > this.settings.leaseMs / 2;
-      if (outage !== undefined || this.stopped || leaseRunningOut || (row.aggregate_id && failedAggregates.has(row.aggregate_id))) {
-        release.push(row.id);
-        continue;
-      }
-      const epoch = this.connectionEpoch;
-      try {
-        await this.publish(row);
-      } catch (err) {
-        if (epoch !== this.connectionEpoch || (await this.natsUnavailable())) {
-          outage = err;
-          this.failureCounter?.inc({ kind: 'outage' });
-          await this.ds.query(`UPDATE "${this.schema}".outbox SET last_error = $2 WHERE id = $1`, [row.id, errorText(err)]);
+    const publishLane = async (lane: ClaimedRow[]) => {
+      for (const row of lane) {
+        // Stop well inside the lease, so no other relay can take a row this one is still publishing.
+        const leaseRunningOut = Date.now() - started > this.settings.leaseMs / 2;
+        if (outage !== undefined || this.stopped || leaseRunningOut || (row.aggregate_id && failedAggregates.has(row.aggregate_id))) {
           release.push(row.id);
-        } else {
-          this.failureCounter?.inc({ kind: 'row' });
-          await this.recordFailure(row, err);
-          if (row.aggregate_id) failedAggregates.add(row.aggregate_id);
+          continue;
         }
-        continue;
+        const epoch = this.connectionEpoch;
+        try {
+          await this.publish(row);
+          acked.push(row);
+        } catch (err) {
+          if (epoch !== this.connectionEpoch || (await this.natsUnavailable())) {
+            outage ??= err;
+            this.failureCounter?.inc({ kind: 'outage' });
+            await this.ds.query(`UPDATE "${this.schema}".outbox SET last_error = $2 WHERE id = $1`, [row.id, errorText(err)]);
+            release.push(row.id);
+          } else {
+            this.failureCounter?.inc({ kind: 'row' });
+            await this.recordFailure(row, err);
+            if (row.aggregate_id) failedAggregates.add(row.aggregate_id);
+          }
+        }
       }
+    };
+    await inParallel(aggregateLanes(rows), PUBLISH_LANES, publishLane);
+    if (acked.length) {
       await this.ds.query(
-        `UPDATE "${this.schema}".outbox SET published_at = now(), claimed_by = NULL, claimed_until = NULL WHERE id = $1 AND published_at IS NULL`,
-        [row.id],
+        `UPDATE "${this.schema}".outbox SET published_at = now(), claimed_by = NULL, claimed_until = NULL WHERE id = ANY($1) AND published_at IS NULL`,
+        [acked.map((r) => r.id)],
       );
-      published++;
-      this.published++;
-      this.opts.metrics?.eventsPublished.inc({ type: row.type });
+      this.published += acked.length;
+      for (const row of acked) this.opts.metrics?.eventsPublished.inc({ type: row.type });
     }
     if (release.length) {
       await this.ds.query(
@@ -323,7 +345,7 @@ export class OutboxRelay {
         [release, this.id],
       );
     }
-    return { claimed: rows.length, published, outage };
+    return { claimed: rows.length, published: acked.length, outage };
   }
 
   /**
