@@ -4,7 +4,7 @@ import {
   type Page, type RequestContext, type RpcRequest, type WebhookDelivery, type WebhookTestData,
 } from '@influgentic/contracts';
 import type { Commit } from '@influgentic/messaging';
-import { cursorKind, cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
+import { cursorKind, idKeysetPage } from '@influgentic/persistence';
 import { EndpointsRepository, type EndpointRow } from '../endpoints/endpoints.repository';
 import { DeliveriesRepository } from './deliveries.repository';
 import { toWebhookDelivery } from './delivery.view';
@@ -28,23 +28,12 @@ export class DeliveriesService {
     const endpoint = await this.visibleEndpoint(ctx, id);
     const limit = q.limit ?? 20;
     const kind = cursorKind(`webhook-deliveries:${endpoint.id}`, { status: q.status ?? null });
-    let before: string | undefined;
-    let total: number | undefined;
-    if (q.cursor) {
-      const [lastId, n] = cursorValuesOrThrow(kind, q.cursor, ['string', 'count'], 'is not a cursor of this list (the endpoint and status must stay the same)');
-      before = String(lastId);
-      total = Number(n);
-    }
-    const [rows, counted] = await Promise.all([
-      this.deliveries.page(endpoint.id, q.status, limit, before),
-      total === undefined ? this.deliveries.count(endpoint.id, q.status) : Promise.resolve(total),
-    ]);
-    const data = rows.slice(0, limit);
-    const last = data[data.length - 1];
-    return {
-      data: data.map((r) => toWebhookDelivery(r)),
-      meta: { total: counted, limit, next_cursor: rows.length > limit && last ? encodeCursor(kind, [last.id, counted]) : null },
-    };
+    const page = await idKeysetPage({
+      kind, cursor: q.cursor, limit, refusal: 'is not a cursor of this list (the endpoint and status must stay the same)',
+      page: (before) => this.deliveries.page(endpoint.id, q.status, limit, before),
+      count: () => this.deliveries.count(endpoint.id, q.status),
+    });
+    return { data: page.rows.map((r) => toWebhookDelivery(r)), meta: { total: page.total, limit, next_cursor: page.nextCursor } };
   }
 
   async get(ctx: RequestContext, req: RpcRequest): Promise<WebhookDelivery> {
