@@ -10,7 +10,7 @@ import { SseClient } from './support/sse-client';
 
 type Call = ReturnType<typeof apiClient>;
 const ROOT = path.resolve(__dirname, '../../..');
-const STREAM_ENV = { EVENT_STREAM_HEARTBEAT_MS: '250', EVENT_STREAM_MAX_BUFFER_BYTES: String(64 * 1024) };
+const STREAM_ENV = { EVENT_STREAM_HEARTBEAT_MS: '250', EVENT_STREAM_MAX_BUFFER_BYTES: String(64 * 1024), EVENT_STREAM_MAX_PER_ORGANIZATION: '16' };
 
 /**
  * GET /v1/events/stream against the real platform: events produced by real API calls (campaign lifecycle) travel
@@ -239,6 +239,21 @@ describe('GET /v1/events/stream', () => {
     await waitFor(async () => (await metric('influgentic_event_stream_connections')) === before + 1);
     s.close();
     await waitFor(async () => (await metric('influgentic_event_stream_connections')) === before);
+  });
+
+  it('refuses an organization more open streams than its share of a gateway with 429 and Retry-After, others unaffected', async () => {
+    const admin = apiClient(platform.url, TEST_ADMIN_TOKEN);
+    const crowded = await admin('POST', '/admin/v1/organizations', { name: 'Crowded stream org', plan: 'enterprise' });
+    const token = crowded.body.api_key.token as string;
+    const held = await Promise.all(Array.from({ length: 16 }, () => stream(token)));
+    expect(held.every((c) => c.status === 200)).toBe(true);
+    const refused = await stream(token);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(JSON.parse(refused.body).code).toBe('rate_limited');
+    expect((await stream(otherToken)).status).toBe(200);
+    held[0].close();
+    await waitFor(async () => (await stream(token)).status === 200);
   });
 
   it('is documented in /openapi.json as a text/event-stream operation with its query, valid for swagger-parser and Redocly', async () => {

@@ -300,7 +300,11 @@ describe('webhook deliveries (e2e: real loopback receivers, Postgres and NATS, c
     const pending = (await deliveriesOf(org.live, ep.id, '?status=pending')).data;
     expect(pending).toHaveLength(3);
     expect(pending.every((d: { attempts_count: number }) => d.attempts_count === 0)).toBe(true);
-    await org.live('DELETE', `/v1/webhooks/${ep.id}`);
+    // Deleting the endpoint ends what waited for it: nothing stays pending for an endpoint that no longer exists.
+    expect((await org.live('DELETE', `/v1/webhooks/${ep.id}`)).status).toBe(200);
+    const { rows } = await db.query(`SELECT status, last_error FROM webhooks.deliveries WHERE endpoint_id = $1 AND attempts_count = 0`, [ep.id]);
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r: { status: string; last_error: string }) => r.status === 'failed' && r.last_error === 'endpoint_deleted')).toBe(true);
   });
 
   it('checks the address of every attempt: a host resolving to loopback is refused when private targets are not allowed', async () => {

@@ -1,16 +1,16 @@
 import { IsOptional, IsString, Matches, MaxLength, type ValidationArguments } from 'class-validator';
-import { EVENT_TYPES } from './events';
+import { PUBLIC_EVENT_TYPES } from './events';
 
 /** Positions in the live event stream are decimal numbers (opaque to clients: send back what `id:` said). */
 export const EVENT_STREAM_POSITION = /^\d{1,16}$/;
 
-const TYPE_ALTERNATIVES = EVENT_TYPES.map((t) => t.replace(/\./g, '\\.')).join('|');
+const TYPE_ALTERNATIVES = PUBLIC_EVENT_TYPES.map((t) => t.replace(/\./g, '\\.')).join('|');
 /** `types=a,b`: one or more known event types, comma-separated. */
 export const EVENT_TYPE_LIST = new RegExp(`^(${TYPE_ALTERNATIVES})(,(${TYPE_ALTERNATIVES}))*$`);
 
 /** The types in a `types` value that name no event, for a message that says which. */
 export function unknownEventTypes(list: string): string[] {
-  const known = new Set<string>(EVENT_TYPES);
+  const known = new Set<string>(PUBLIC_EVENT_TYPES);
   return list.split(',').filter((t) => !known.has(t));
 }
 

@@ -10,6 +10,12 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** Events between services only: never sent to webhooks nor to the public event stream. */
+export const INTERNAL_EVENT_TYPES: readonly EventType[] = ['analytics.agent_performance'];
+
+/** Events an organization may see (the live event stream): every type but the internal ones. */
+export const PUBLIC_EVENT_TYPES: readonly EventType[] = EVENT_TYPES.filter((t) => !INTERNAL_EVENT_TYPES.includes(t));
+
 /** Events a webhook endpoint may subscribe to (API.md, Webhooks). */
 export const WEBHOOK_EVENT_TYPES = [
   'campaign.started', 'campaign.completed', 'campaign.cancelled', 'agent.content_generated', 'content.approved',

@@ -76,7 +76,9 @@ function verifyInflugentic(read: (n: string) => string | undefined, body: Buffer
   const given = parts.filter((p) => p.startsWith('v1=')).map((p) => Buffer.from(p.slice(3).toLowerCase(), 'utf8'));
   for (const secret of secrets) {
     const expected = Buffer.from(influgenticSignature(secret, timestamp, body), 'utf8');
-    if (given.some((g) => sameSignature(expected, g))) return { id: read('x-influgentic-delivery') ?? '', timestamp, scheme: 'influgentic' };
+    // This scheme does not sign the delivery header: the id to dedupe by is the signed body's event id (an endpoint
+    // gets one delivery per event, so it names the delivery as well).
+    if (given.some((g) => sameSignature(expected, g))) return { id: signedEventId(body), timestamp, scheme: 'influgentic' };
   }
   throw new WebhookVerificationError('no_matching_signature', 'no signature matches the secret');
 }
@@ -96,4 +98,14 @@ export function verifyWebhook(headers: WebhookHeaders, rawBody: string | Buffer,
   }
   if (read('x-influgentic-signature') !== undefined) return verifyInflugentic(read, body, secrets, opts);
   throw new WebhookVerificationError('missing_headers', 'no webhook signature headers');
+}
+
+/** The `id` of a signed JSON body, or '' when the body is not an event envelope. */
+function signedEventId(body: Buffer): string {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { id?: unknown };
+    return typeof parsed.id === 'string' ? parsed.id : '';
+  } catch {
+    return '';
+  }
 }

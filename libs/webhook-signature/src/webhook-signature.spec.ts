@@ -116,7 +116,9 @@ describe('Stripe-style X-Influgentic-Signature', () => {
   it('verifies on its own (the Standard headers absent), and refuses a changed body or an old timestamp', () => {
     const { 'X-Influgentic-Signature': sig } = signWebhook({ id: 'whd_1', timestamp: t, body, secrets: [secret] });
     const headers = { 'x-influgentic-signature': sig, 'x-influgentic-delivery': 'whd_1' };
-    expect(verifyWebhook(headers, body, secret, at)).toEqual({ id: 'whd_1', timestamp: t, scheme: 'influgentic' });
+    // The id to dedupe by is the signed body's, never the unsigned delivery header (a replay could change that).
+    expect(verifyWebhook(headers, body, secret, at)).toEqual({ id: 'evt_1', timestamp: t, scheme: 'influgentic' });
+    expect(verifyWebhook({ ...headers, 'x-influgentic-delivery': 'whd_forged' }, body, secret, at).id).toBe('evt_1');
     expect(refusal(() => verifyWebhook(headers, `${body} `, secret, at))).toBe('no_matching_signature');
     expect(refusal(() => verifyWebhook(headers, body, secret, { now: new Date((t + 301) * 1000) }))).toBe('timestamp_too_old');
     expect(refusal(() => verifyWebhook({ 'x-influgentic-signature': `v1=${'0'.repeat(64)}` }, body, secret, at))).toBe('missing_headers');

@@ -15,6 +15,8 @@ export interface EventStreamOptions {
   drainTimeoutMs: number;
   /** SSE `retry:` hint: how long a client waits before reconnecting. */
   retryMs: number;
+  /** Open streams one organization may hold on one gateway; past it a new one is a 429 with Retry-After. */
+  maxPerOrganization: number;
 }
 
 export function eventStreamOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): EventStreamOptions {
@@ -29,5 +31,6 @@ export function eventStreamOptionsFromEnv(env: NodeJS.ProcessEnv = process.env):
     replayIdleMs: num('EVENT_STREAM_REPLAY_IDLE_MS', 2_000),
     drainTimeoutMs: num('EVENT_STREAM_DRAIN_TIMEOUT_MS', 30_000),
     retryMs: num('EVENT_STREAM_RETRY_MS', 2_000),
+    maxPerOrganization: num('EVENT_STREAM_MAX_PER_ORGANIZATION', 20),
   };
 }

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { NatsConnection } from 'nats';
 import type { Logger } from 'pino';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { parseEventTypeList, type EventStreamQuery, type RequestContext } from '@influgentic/contracts';
+import { DomainError, parseEventTypeList, type EventStreamQuery, type RequestContext } from '@influgentic/contracts';
 import type { LocalCall } from '../routes/route';
 import { SSE_HEADERS } from '../streaming/sse-response';
 import { BoundedWriter } from '../streaming/bounded-writer';
@@ -13,6 +13,7 @@ import { EventSubscriber } from './event-subscriber';
 import { commentFrame, gapFrame, openingFrame, resumePosition, type StreamGap } from './sse-frames';
 
 interface OpenStream {
+  organizationId: string;
   res: ServerResponse;
   sub: EventSubscriber;
   finished: boolean;
@@ -28,6 +29,8 @@ export class EventStreamService {
   private readonly hub: EventHub;
   private readonly replay: EventReplay;
   private readonly open = new Set<OpenStream>();
+  /** Open streams per organization on this gateway (each may hold up to maxBufferBytes). */
+  private readonly perOrganization = new Map<string, number>();
   private readonly metrics?: { connections: Gauge; dropped: Counter };
 
   constructor(nc: NatsConnection, private readonly log: Logger, private readonly options: EventStreamOptions, registry?: Registry) {
@@ -49,6 +52,10 @@ export class EventStreamService {
   async stream(call: LocalCall): Promise<void> {
     const ctx = call.ctx as RequestContext;
     const query = call.query as EventStreamQuery;
+    if ((this.perOrganization.get(ctx.organizationId) ?? 0) >= this.options.maxPerOrganization) {
+      call.reply.header('Retry-After', '5');
+      throw new DomainError('rate_limited', `At most ${this.options.maxPerOrganization} event streams of one organization may be open on a gateway; close one or retry later`);
+    }
     const resume = resumePosition(call.request.headers['last-event-id'], query.last_event_id);
     const filter = { types: parseEventTypeList(query.types), agentId: ctx.agentId };
     await this.hub.ready();
@@ -79,8 +86,9 @@ export class EventStreamService {
       res.destroy();
     });
     const sub = new EventSubscriber(writer, ctx.organizationId, ctx.livemode, filter, start);
-    const entry: OpenStream = { res, sub, finished: false };
+    const entry: OpenStream = { organizationId: ctx.organizationId, res, sub, finished: false };
     this.open.add(entry);
+    this.perOrganization.set(ctx.organizationId, (this.perOrganization.get(ctx.organizationId) ?? 0) + 1);
     this.metrics?.connections.inc();
     res.on('close', () => this.finish(entry));
     this.hub.add(sub);
@@ -110,6 +118,9 @@ export class EventStreamService {
     if (entry.finished) return;
     entry.finished = true;
     this.open.delete(entry);
+    const left = (this.perOrganization.get(entry.organizationId) ?? 1) - 1;
+    if (left > 0) this.perOrganization.set(entry.organizationId, left);
+    else this.perOrganization.delete(entry.organizationId);
     entry.sub.end();
     this.hub.remove(entry.sub);
     this.metrics?.connections.dec();

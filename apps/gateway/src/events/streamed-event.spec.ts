@@ -35,6 +35,12 @@ describe('accepts', () => {
     expect(accepts({ types: parseEventTypeList('job.failed') }, event)).toBe(false);
   });
 
+  it('never passes an internal event, filter or not', () => {
+    const internal = { type: 'analytics.agent_performance', agentId: null };
+    expect(accepts({ types: null }, internal)).toBe(false);
+    expect(accepts({ types: new Set(['analytics.agent_performance']) }, internal)).toBe(false);
+  });
+
   it('narrows to an agent: events naming another agent are left out, events naming none still come', () => {
     expect(accepts({ types: null, agentId: 'agent_velo' }, event)).toBe(true);
     expect(accepts({ types: null, agentId: 'agent_other' }, event)).toBe(false);

@@ -1,3 +1,5 @@
+import { PUBLIC_EVENT_TYPES } from '@influgentic/contracts';
+
 /** One event from the EVENTS stream, read once and shared by every connection it goes to. */
 export interface StreamedEvent {
   /** JetStream stream sequence: the event's position, sent as its SSE `id:`. */
@@ -19,7 +21,11 @@ export interface EventFilter {
   agentId?: string;
 }
 
+const PUBLIC_TYPES = new Set<string>(PUBLIC_EVENT_TYPES);
+
 export function accepts(filter: EventFilter, event: Pick<StreamedEvent, 'type' | 'agentId'>): boolean {
+  // Events between services (internal types) are never an organization's to see.
+  if (!PUBLIC_TYPES.has(event.type)) return false;
   if (filter.types && !filter.types.has(event.type)) return false;
   if (filter.agentId && event.agentId !== null && event.agentId !== filter.agentId) return false;
   return true;

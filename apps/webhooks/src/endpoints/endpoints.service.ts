@@ -7,6 +7,7 @@ import {
 import type { Commit } from '@influgentic/messaging';
 import { cursorKind, idKeysetPage } from '@influgentic/persistence';
 import { generateWebhookSecret } from '@influgentic/webhook-signature';
+import { DeliveriesRepository } from '../deliveries/deliveries.repository';
 import { EndpointHealthRepository } from '../deliveries/endpoint-health.repository';
 import { SecretBox } from '../secrets/secret-box';
 import { allowPrivateTargets } from '../security/address-policy';
@@ -32,6 +33,7 @@ export class EndpointsService {
     private readonly endpoints: EndpointsRepository,
     private readonly box: SecretBox,
     private readonly health: EndpointHealthRepository,
+    private readonly deliveries: DeliveriesRepository,
     @Inject(ENDPOINTS_CONFIG) private readonly config: EndpointsConfig,
   ) {}
 
@@ -139,6 +141,8 @@ export class EndpointsService {
         throw endpointNotFound(id);
       }
       await this.endpoints.update(m, row.id, { deleted_at: new Date() });
+      // Nothing waits for an endpoint that no longer exists (what is in flight records its own outcome).
+      await this.deliveries.failPending(m, row.id, 'endpoint_deleted');
       return deleted;
     });
   }

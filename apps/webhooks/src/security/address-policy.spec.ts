@@ -16,7 +16,7 @@ describe('isForbiddenAddress', () => {
     ['10.1.2.3', 'private'], ['172.16.0.1', 'private'], ['172.31.255.255', 'private'], ['192.168.1.1', 'private'],
     ['169.254.169.254', 'cloud metadata'], ['169.254.10.1', 'link-local'], ['fe80::1', 'link-local v6'], ['fe80::1%eth0', 'link-local v6 with zone'],
     ['100.64.0.1', 'carrier-grade NAT'], ['100.100.100.200', 'metadata in CGNAT'], ['fd00:ec2::254', 'AWS metadata v6'], ['fc00::1', 'unique-local'],
-    ['::ffff:127.0.0.1', 'v4-mapped loopback'], ['::ffff:10.0.0.1', 'v4-mapped private'], ['::ffff:a9fe:a9fe', 'v4-mapped metadata (hex)'],
+    ['::ffff:127.0.0.1', 'v4-mapped loopback'], ['::7f00:1', 'v4-compatible loopback'], ['::a00:1', 'v4-compatible private'], ['::ffff:10.0.0.1', 'v4-mapped private'], ['::ffff:a9fe:a9fe', 'v4-mapped metadata (hex)'],
     ['0.0.0.0', 'unspecified'], ['::', 'unspecified v6'], ['224.0.0.1', 'multicast'], ['ff02::1', 'multicast v6'],
     ['255.255.255.255', 'broadcast'], ['192.0.2.10', 'documentation'], ['240.0.0.1', 'reserved'], ['64:ff9b::a00:1', 'NAT64 of a private address'],
     ['2002:7f00:1::', '6to4 wrapping loopback'], ['not-an-ip', 'garbage'], ['', 'empty'],

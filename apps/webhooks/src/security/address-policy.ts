@@ -22,7 +22,7 @@ export class TargetRefusedError extends Error {
 const METADATA_ADDRESSES = new Set(['169.254.169.254', 'fd00:ec2::254', '100.100.100.200']);
 
 /** How long a lookup may take before the host counts as unresolvable. */
-export const RESOLVE_TIMEOUT_MS = 5_000;
+export const RESOLVE_TIMEOUT_MS = 3_000;
 
 /**
  * True for any address a webhook must not reach. ipaddr.js classifies the special-purpose registries (IANA IPv4 and
@@ -35,6 +35,8 @@ export function isForbiddenAddress(ip: string): boolean {
   if (!ipaddr.isValid(zoneless)) return true;
   let addr = ipaddr.parse(zoneless);
   if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
+  // IPv4-compatible IPv6 (::a.b.c.d, deprecated) may still reach the IPv4 host on some systems: never a public target.
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).parts.slice(0, 6).every((p) => p === 0)) return true;
   if (METADATA_ADDRESSES.has(addr.toNormalizedString()) || METADATA_ADDRESSES.has(addr.toString())) return true;
   return addr.range() !== 'unicast';
 }
