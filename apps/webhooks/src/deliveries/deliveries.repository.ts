@@ -178,13 +178,16 @@ export class DeliveriesRepository {
    * most its room — its concurrency (one probe while the circuit is half-open, none while open) less what is in
    * flight, and under its per-minute rate limit — so one endpoint's backlog never takes every slot. Endpoints are
    * visited in random order, so a batch smaller than the work rotates among them. One statement: candidates are
-   * locked with SKIP LOCKED in a CTE (replicas never wait on each other) and a crashed worker's expired lease makes
-   * its rows claimable again. Mirrors `attemptsAllowed` in circuit-breaker.ts. Only endpoints with pending deliveries
+   * locked with SKIP LOCKED in a CTE, and a crashed worker's expired lease makes its rows claimable again. Mirrors `attemptsAllowed` in circuit-breaker.ts. Only endpoints with pending deliveries
    * are visited (a skip scan of the due index: one probe per such endpoint), not every enabled endpoint.
    */
   async claim(owner: string, limits: ClaimLimits): Promise<ClaimedDelivery[]> {
     if (limits.batch <= 0) return [];
-    const [rows]: [ClaimedDelivery[], number] = await this.ds.query(
+    // Claims of every replica take turns (a transaction lock held for one statement), so each sees what the others
+    // claimed before it: per-endpoint concurrency, the half-open probe and the per-minute limit hold across replicas.
+    return this.ds.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('influgentic.webhooks.claim'))`);
+      const [rows]: [ClaimedDelivery[], number] = await m.query(
       `WITH RECURSIVE with_pending(endpoint_id) AS (
          (SELECT endpoint_id FROM webhooks.deliveries WHERE status = 'pending' ORDER BY endpoint_id LIMIT 1)
          UNION ALL
@@ -228,8 +231,9 @@ export class DeliveriesRepository {
                   (e.consecutive_failures = 0 AND e.failing_since IS NULL AND e.circuit_open_until IS NULL
                    AND e.last_success_at > now() - interval '1 minute') AS endpoint_healthy`,
       [owner, limits.batch, limits.endpointConcurrency, limits.breakerThreshold, limits.leaseMs],
-    );
-    return rows;
+      );
+      return rows;
+    });
   }
 
   /** Gives a claimed delivery back untried (the service is stopping, or its endpoint changed under it). */
