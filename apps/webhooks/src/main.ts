@@ -1,3 +1,4 @@
+import './dns-threads';
 import './tracing';
 import 'reflect-metadata';
 import { startServiceApp } from '@influgentic/messaging';
