@@ -259,8 +259,17 @@ describe('analytics (e2e over HTTP, real Postgres and NATS)', () => {
         id: 'bad-e1', type: 'impression', occurred_at: `${day(-50)}T12:00:00.000Z`, campaign_id: campaign.id, agent_id: campaign.agent_id,
         content_id: null, platform: 'instagram', language: 'en', count: 1, value_usd: 0,
       });
+      // A request narrowed to another agent exports none of this agent's events.
+      const narrowed = await live('POST', '/v1/analytics/exports', { format: 'json', start: day(-60), end: day(0) }, { 'x-influgentic-agent': 'agent_pulse_fitness' });
+      expect(narrowed.status).toBe(202);
+      expect((await finished(live, narrowed.body.id)).result.rows).toBe(0);
       expect((await other('GET', `/v1/jobs/${job.id}`)).status).toBe(404);
       expect((await sandbox('GET', `/v1/jobs/${job.id}`)).status).toBe(404);
+      // A key that only reads analytics sees the job but may not cancel it.
+      const reader = await live('POST', '/v1/api-keys', { name: 'analytics reader', scopes: ['analytics:read'], mode: 'live' });
+      const readOnly = apiClient(platform.url, reader.body.token);
+      expect((await readOnly('GET', `/v1/jobs/${job.id}`)).status).toBe(200);
+      expect((await readOnly('POST', `/v1/jobs/${job.id}/cancel`)).status).toBe(403);
       const cancel = await live('POST', `/v1/jobs/${job.id}/cancel`);
       expect(cancel.status).toBe(409);
       const bad = await live('POST', '/v1/analytics/exports', { format: 'xml', start: day(-1), end: day(-3), campaign_id: 'camp_nothing' });

@@ -107,11 +107,19 @@ describe('analytics ingestion with two replicas', () => {
       events: Array.from({ length: 100 }, (_, i) => ({ id: `f-${b}-${i}`, type: 'impression', campaign_id: c.id, occurred_at: `${day(-1)}T10:00:00Z` })),
     }));
     let accepted = 0;
-    const first = batches.map((body) => call('POST', '/v1/events', body));
-    // Both replicas go away while the batches are in flight.
-    await new Promise((r) => setTimeout(r, 150));
+    // A client sending four batches at a time; both replicas go away while some are in flight.
+    const answers: Array<{ status: number; body: any }> = new Array(batches.length);
+    let next = 0;
+    const client = async () => {
+      while (next < batches.length) {
+        const i = next++;
+        answers[i] = await call('POST', '/v1/events', batches[i]);
+      }
+    };
+    const sending = Promise.all(Array.from({ length: 4 }, client));
+    await waitFor(async () => answers.filter(Boolean).length >= 4, 20_000, 10);
     await Promise.all([platform.stopService('analytics'), second.close()]);
-    const answers = await Promise.all(first);
+    await sending;
     const pending = batches.filter((_, i) => answers[i].status !== 202);
     for (const a of answers) if (a.status === 202) accepted += a.body.accepted;
     expect(answers.every((a) => a.status === 202 || a.status === 503)).toBe(true);
@@ -139,5 +147,5 @@ describe('analytics ingestion with two replicas', () => {
     expect(raw.n).toBe(3000);
     const report = await call('GET', `/v1/analytics/campaigns/${c.id}?start=${day(-1)}&end=${day(-1)}`);
     expect(report.body.summary.total_impressions).toBe(3000);
-  });
+  }, 120_000);
 });

@@ -9,7 +9,7 @@ export interface ExportJobRow {
   livemode: boolean;
   type: 'analytics.export';
   status: JobStatus;
-  input: { format: 'csv' | 'json'; start: string; end: string; campaign_id: string | null };
+  input: { format: 'csv' | 'json'; start: string; end: string; campaign_id: string | null; agent_id?: string | null };
   context: { request_id: string; key_id: string | null };
   progress: number;
   result: Record<string, unknown> | null;

@@ -78,14 +78,14 @@ export class ExportRunner implements OnApplicationBootstrap, BeforeApplicationSh
       await this.end(row, 'error', null, { code: 'job_abandoned', message: `stopped without finishing ${MAX_ATTEMPTS} times` });
       return;
     }
-    const { format, start, end, campaign_id } = row.input;
+    const { format, start, end, campaign_id, agent_id } = row.input;
     const dir = exportsDirectory();
     await mkdir(dir, { recursive: true });
     const file = exportFileName(row.id, format);
     const from = new Date(`${start}T00:00:00Z`);
     const to = new Date(Date.parse(`${end}T00:00:00Z`) + 86_400_000);
     try {
-      const written = await writeExport({ organizationId: row.organization_id, livemode: row.livemode, from, to, campaignId: campaign_id }, format, join(dir, file), async (_rows, at) => {
+      const written = await writeExport({ organizationId: row.organization_id, livemode: row.livemode, from, to, campaignId: campaign_id, agentId: agent_id ?? null }, format, join(dir, file), async (_rows, at) => {
         const progress = Math.min(99, Math.max(0, Math.floor(((at.getTime() - from.getTime()) / (to.getTime() - from.getTime())) * 100)));
         const { held } = await this.jobs.renew(row.id, this.owner, this.leaseMs, progress);
         if (!held || this.stopping) throw new ExportStopped();

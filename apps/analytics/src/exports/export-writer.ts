@@ -17,6 +17,8 @@ export interface ExportSelection {
   from: Date;
   to: Date;
   campaignId: string | null;
+  /** A key narrowed to one agent (X-Influgentic-Agent) exports that agent's events only. */
+  agentId: string | null;
 }
 
 type Row = Record<(typeof EXPORT_COLUMNS)[number], string | number | null>;
@@ -50,11 +52,12 @@ export async function writeExport(sel: ExportSelection, format: ExportFormat, pa
   try {
     const params: unknown[] = [sel.organizationId, sel.livemode, sel.from.toISOString(), sel.to.toISOString()];
     const campaign = sel.campaignId ? ` AND campaign_id = $${params.push(sel.campaignId)}` : '';
+    const agent = sel.agentId ? ` AND agent_id = $${params.push(sel.agentId)}` : '';
     const query = new QueryStream(
       `SELECT id, type, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS occurred_at, campaign_id, agent_id,
               content_id, platform, language, count, (value_cents / 100.0)::float8 AS value_usd
          FROM analytics.events
-        WHERE organization_id = $1 AND livemode = $2 AND occurred_at >= $3 AND occurred_at < $4${campaign}
+        WHERE organization_id = $1 AND livemode = $2 AND occurred_at >= $3 AND occurred_at < $4${campaign}${agent}
         ORDER BY occurred_at, id`, params, { batchSize: 1000 });
     const source = client.query(query);
     const counter = new Transform({

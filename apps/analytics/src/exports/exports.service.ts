@@ -32,7 +32,7 @@ export class ExportsService {
       if (!c) throw DomainError.validation([{ field: 'campaign_id', code: 'not_found', message: 'names no campaign of this organization' }]);
       if (ctx.agentId && c.agent_id !== ctx.agentId) throw new DomainError('forbidden', `Campaign ${c.id} is run by another agent than X-Influgentic-Agent`);
     }
-    const job = await commit(async (m) => view(await this.jobs.insert(m, newId('job'), ctx, { format: body.format, start: body.start, end: body.end, campaign_id: body.campaign_id ?? null })));
+    const job = await commit(async (m) => view(await this.jobs.insert(m, newId('job'), ctx, { format: body.format, start: body.start, end: body.end, campaign_id: body.campaign_id ?? null, agent_id: ctx.agentId ?? null })));
     this.runner.kick();
     return job;
   }

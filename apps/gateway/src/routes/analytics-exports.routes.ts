@@ -58,7 +58,8 @@ export function withAnalyticsJobs(jobRoutes: RouteDef[], deps: AnalyticsExportDe
     if (!analyticsSubject || !route.subject) return route;
     const contentSubject = route.subject;
     const contentScopes: Scope[] = route.subject === JobSubjects.get ? ['content:read', 'content:generate'] : ['content:write', 'content:generate'];
-    const analyticsScopes: Scope[] = ['analytics:read', 'analytics:write'];
+    // Reading a job takes either analytics scope; cancelling one takes the scope that starts exports.
+    const analyticsScopes: Scope[] = route.subject === JobSubjects.get ? ['analytics:read', 'analytics:write'] : ['analytics:write'];
     const scopes = typeof route.scope === 'object' ? route.scope.anyOf : route.scope ? [route.scope] : [];
     const local = async ({ ctx, principal, params }: LocalCall) => {
       const has = (wanted: Scope[]) => wanted.some((s) => principal!.scopes.includes(s));
