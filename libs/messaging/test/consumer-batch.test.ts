@@ -1,9 +1,9 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { openScratchSchema } from './scratch-schema';
 import type { NatsConnection } from 'nats';
 import pino from 'pino';
 import { eventSubject, type DomainEvent } from '@influgentic/contracts';
-import { databaseUrl } from '@influgentic/persistence';
-import { connectNats, ensureEventsStream, EventConsumer, messagingReliabilitySql, messagingTablesSql } from '@influgentic/messaging';
+import { connectNats, ensureEventsStream, EventConsumer } from '@influgentic/messaging';
 
 const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const SCHEMA = 'consumer_batch_test';
@@ -24,11 +24,7 @@ describe('EventConsumer batch mode (real Postgres, real NATS)', () => {
   let nc: NatsConnection;
 
   beforeAll(async () => {
-    ds = new DataSource({ type: 'postgres', url: databaseUrl(), extra: { max: 4 } });
-    await ds.initialize();
-    await ds.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await ds.query(`CREATE SCHEMA ${SCHEMA}`);
-    for (const sql of [...messagingTablesSql(SCHEMA), ...messagingReliabilitySql(SCHEMA)]) await ds.query(sql);
+    ds = await openScratchSchema(SCHEMA);
     await ds.query(`CREATE TABLE ${SCHEMA}.handled (event_id text NOT NULL)`);
     nc = await connectNats('consumer-batch-test');
     await ensureEventsStream(nc);

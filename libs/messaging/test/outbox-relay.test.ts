@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { openScratchSchema } from './scratch-schema';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
@@ -9,7 +10,7 @@ import { EVENTS_STREAM, eventSubject, type DomainEvent } from '@influgentic/cont
 import { databaseUrl } from '@influgentic/persistence';
 import { createMetrics } from '@influgentic/observability';
 import {
-  connectNats, ensureEventsStream, EventConsumer, listParked, messagingReliabilitySql, messagingTablesSql, outboxCounts, OutboxRelay,
+  connectNats, ensureEventsStream, EventConsumer, listParked, outboxCounts, OutboxRelay,
   OutboxWriter, type OutboxRelayOptions,
 } from '@influgentic/messaging';
 import { freePort, PrivateNats } from './private-nats';
@@ -30,11 +31,7 @@ describe('transactional outbox and inbox (real Postgres, real NATS)', () => {
   let nats: OwnNats;
 
   beforeAll(async () => {
-    ds = new DataSource({ type: 'postgres', url: databaseUrl(), extra: { max: 4 } });
-    await ds.initialize();
-    await ds.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await ds.query(`CREATE SCHEMA ${SCHEMA}`);
-    for (const sql of [...messagingTablesSql(SCHEMA), ...messagingReliabilitySql(SCHEMA)]) await ds.query(sql);
+    ds = await openScratchSchema(SCHEMA);
     nats = new OwnNats(await freePort());
     await nats.start();
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { openScratchSchema } from './scratch-schema';
 import { SpanKind } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { NatsConnection } from 'nats';
@@ -6,10 +7,9 @@ import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { type DomainEvent } from '@influgentic/contracts';
 import {
-  connectNats, ensureEventsStream, EventConsumer, messagingReliabilitySql, messagingTablesSql, OutboxRelay, OutboxWriter, PeriodicTask,
+  connectNats, ensureEventsStream, EventConsumer, OutboxRelay, OutboxWriter, PeriodicTask,
 } from '@influgentic/messaging';
 import { withSpan } from '@influgentic/observability';
-import { databaseUrl } from '@influgentic/persistence';
 import { apiClient, startPlatform, waitFor, type Platform } from '../../../tools/testing/platform';
 import { parentOf, spanId, startTestTracing, stopTestTracing, traceOf } from './trace-support';
 
@@ -74,11 +74,7 @@ describe('spans that show where time goes (real NATS, real Postgres, spans kept 
     let listenerConnect: ReadableSpan | undefined;
 
     beforeAll(async () => {
-      ds = new DataSource({ type: 'postgres', url: databaseUrl(), extra: { max: 4 } });
-      await ds.initialize();
-      await ds.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-      await ds.query(`CREATE SCHEMA ${SCHEMA}`);
-      for (const sql of [...messagingTablesSql(SCHEMA), ...messagingReliabilitySql(SCHEMA)]) await ds.query(sql);
+      ds = await openScratchSchema(SCHEMA);
       nc = await connectNats('trace-relay-test');
       await ensureEventsStream(nc);
       // Polls once an hour: whatever it publishes in these tests, a NOTIFY woke it for.
