@@ -11,7 +11,7 @@ const shared = {
     '^.+\\.js$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } }, swcrc: false }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
-  moduleNameMapper: { '^@influgentic/(contracts|messaging|persistence|observability|webhook-signature)$': '<rootDir>/libs/$1/src/index.ts' },
+  moduleNameMapper: { '^@influgentic/(contracts|messaging|persistence|observability|webhook-signature|media|sdk)$': '<rootDir>/libs/$1/src/index.ts' },
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/tools/jest/setup-env.js'],
 };
