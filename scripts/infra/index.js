@@ -35,6 +35,7 @@ const isTruthy = (v) => /^(1|true|yes|on)$/i.test(String(v ?? '').trim());
 async function ensureInfra({ dataDir = path.join(REPO_ROOT, '.data'), database = 'influgentic', log = console.log } = {}) {
   const forceEmbedded = isTruthy(process.env.INFLUGENTIC_FORCE_EMBEDDED);
   dataDir = path.resolve(dataDir);
+  await require('./media-tools').ensureMediaTools({ log }); // ffmpeg + espeak-ng; first, as apt-get allows one at a time
   // Both at once: a first-run initdb takes a few seconds and nats-server does not need to wait for it.
   const [pg, nats] = await Promise.allSettled([
     ensurePostgres({ dataDir, database, log, forceEmbedded }),

@@ -11,9 +11,21 @@ const paths = JSON.parse(source).paths ?? {};
 const methods = (p) => new Set(Object.keys(paths[p] ?? {}));
 // Two paths that only look alike (`/v1/content/{id}/approve`, `/v1/content/review-links/{id}`) are not ambiguous when
 // no method is shared: a request of either method can match only one of them.
+// Nor are two paths where one has a static segment (`video`) where the other has an id: every id of this API is
+// `<prefix>_<ulid>`, so it always holds an underscore, and no static segment does.
+const distinguishedByIdShape = (a, b) => {
+  const x = a.split('/');
+  const y = b.split('/');
+  return x.length === y.length && x.some((s, i) => {
+    const t = y[i];
+    const param = (v) => /^\{.+\}$/.test(v);
+    return (param(s) && !param(t) && !t.includes('_')) || (param(t) && !param(s) && !s.includes('_'));
+  });
+};
 const ambiguousForSomeMethod = (problem) => {
   const found = [...problem.message.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
   if (problem.ruleId !== 'no-ambiguous-paths' || found.length !== 2) return true;
+  if (distinguishedByIdShape(found[0], found[1])) return false;
   const [a, b] = found.map(methods);
   return [...a].some((m) => b.has(m));
 };

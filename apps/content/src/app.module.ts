@@ -26,6 +26,14 @@ import { PublishingService } from './publishing/publishing.service';
 import { PublishScheduler } from './publishing/publish.scheduler';
 import { Jobs1767657600000 } from './migrations/1767657600000-jobs';
 import { ReviewLinks1767744000000 } from './migrations/1767744000000-review-links';
+import { Media1767916800000 } from './migrations/1767916800000-media';
+import { BulkBatchesService } from './media/bulk-batches.service';
+import { ImageJobsService } from './media/image-jobs.service';
+import { MediaFiles } from './media/media-files';
+import { MediaHandlers } from './media/media.handlers';
+import { MediaJobsRepository } from './media/media-jobs.repository';
+import { VideoJobsService } from './media/video-jobs.service';
+import { VideoRenderJob } from './media/video-render.job';
 import { JobRunner } from './jobs/job-runner';
 import { JobsHandlers } from './jobs/jobs.handlers';
 import { JobsRepository } from './jobs/jobs.repository';
@@ -42,17 +50,18 @@ import { PUBLIC_REVIEW_SUBJECTS } from '@influgentic/contracts';
 import { ContentWorkflowSubjects } from '@influgentic/contracts';
 
 export const CONTENT_ENTITIES = [ContentItemEntity];
-export const CONTENT_MIGRATIONS = [InitContent1732838400000, ContentItems1733097600000, ReservationOutcomes1767312000000, MessagingReliability1767398400000, ContentIdempotency1767484800000, ContentWorkflow1767571200000, Jobs1767657600000, ReviewLinks1767744000000];
+export const CONTENT_MIGRATIONS = [InitContent1732838400000, ContentItems1733097600000, ReservationOutcomes1767312000000, MessagingReliability1767398400000, ContentIdempotency1767484800000, ContentWorkflow1767571200000, Jobs1767657600000, ReviewLinks1767744000000, Media1767916800000];
 
 @Module({
   imports: [ServiceInfraModule.forService({ service: 'content', entities: CONTENT_ENTITIES, migrations: CONTENT_MIGRATIONS, tenantFree: [...PUBLIC_REVIEW_SUBJECTS, ContentWorkflowSubjects.publishedPage] })],
-  controllers: [GenerationHandlers, ContentItemsHandlers, ModerationHandlers, PublishingHandlers, VariantsHandlers, ReviewLinksHandlers, JobsHandlers, PlannerHandlers],
+  controllers: [GenerationHandlers, ContentItemsHandlers, ModerationHandlers, PublishingHandlers, VariantsHandlers, ReviewLinksHandlers, JobsHandlers, PlannerHandlers, MediaHandlers],
   providers: [
     ContentRepository, PlatformClients, GeneratorProvider, SpendHolds, GenerationService, UnfinishedWorker,
     ContentTransitions, ContentItemsService, ModerationService, PublishingService, PublishScheduler,
     { provide: PUBLISHER, useFactory: () => publisherFromEnv() },
     VariantsService, ReviewLinksRepository, ReviewLinksService,
     JobsRepository, JobRunner, JobsService, WeekPlanService, CalendarService,
+    MediaFiles, MediaJobsRepository, VideoJobsService, VideoRenderJob, ImageJobsService, BulkBatchesService,
     { provide: IdempotencyStore, inject: [DataSource], useFactory: (ds: DataSource) => new IdempotencyStore(ds, 'content') },
   ],
 })

@@ -224,8 +224,18 @@ export class GenerateContentBody {
 
 export interface ContentVariant { idx: number; style: CaptionStyle; caption: string; created_at: string }
 
+export type ContentMediaType = 'image' | 'video' | 'audio' | 'captions';
+
+/**
+ * A file attached to an item. `url` is a signed link that expires (`url_expires_at`); reading the item again gives a
+ * fresh one. `ai_generated` files carry IPTC DigitalSourceType `trainedAlgorithmicMedia` in their metadata.
+ */
 export interface ContentMedia {
-  index: number; type: 'image' | 'video'; url: string | null; status: 'pending' | 'approved' | 'rejected'; prompt?: string | null;
+  index: number; type: ContentMediaType; url: string | null; status: 'pending' | 'approved' | 'rejected'; prompt?: string | null;
+  content_type?: string; bytes?: number; width?: number; height?: number; duration_seconds?: number; aspect_ratio?: string;
+  url_expires_at?: string; ai_generated?: boolean; model?: string;
+  /** Where the file lives in media storage; never shown (the view turns it into `url`). */
+  key?: string;
 }
 
 export interface ContentItem {

@@ -2,7 +2,7 @@ import { randomFillSync } from 'node:crypto';
 import { monotonicFactory, type PRNG } from 'ulid';
 
 export const ID_PREFIXES = {
-  organization: 'org', agent: 'agent', campaign: 'camp', content: 'cnt', job: 'job', webhook: 'wh',
+  organization: 'org', agent: 'agent', campaign: 'camp', content: 'cnt', job: 'job', batch: 'batch', webhook: 'wh',
   delivery: 'whd', event: 'evt', key: 'key', session: 'sess', request: 'req',
   review_link: 'rvl',
 } as const;

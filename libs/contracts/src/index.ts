@@ -20,3 +20,4 @@ export * from './analytics';
 export * from './event-stream';
 export * from './webhook-deliveries';
 export * from './webhooks';
+export * from './media';

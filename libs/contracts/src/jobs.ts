@@ -5,14 +5,15 @@ import { IsPathId } from './validation';
 // Jobs: every asynchronous operation (API.md, Content → Jobs)
 // ---------------------------------------------------------------------------------------------------------------
 
-export const JOB_STATUSES = ['queued', 'processing', 'done', 'error', 'cancelled'] as const;
+/** `stopped` (media jobs only): the work stopped and its credits went back; `continue` queues it again. */
+export const JOB_STATUSES = ['queued', 'processing', 'done', 'error', 'cancelled', 'stopped'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Statuses a job never leaves. */
 export const FINAL_JOB_STATUSES: readonly JobStatus[] = ['done', 'error', 'cancelled'];
 
 /** Kinds of work the jobs table runs; each has one handler in the service that owns it. */
-export const JOB_TYPES = ['content.generate_week', 'analytics.export'] as const;
+export const JOB_TYPES = ['content.generate_week', 'content.video', 'content.image', 'analytics.export'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 export interface JobError {

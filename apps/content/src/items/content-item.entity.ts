@@ -18,6 +18,8 @@ export interface ContentBrief {
   /** Week plans: the trending topic and the brand's guidance the piece was written with. */
   topic?: string;
   guidance?: string;
+  /** Videos: the media job that renders the item (it stays `generating` until the job ends it). */
+  media_job?: string;
 }
 
 /** Which week plan slot an item fills (`slot` is `week|platform|date|n`); a re-run or a resumed job skips filled slots. */

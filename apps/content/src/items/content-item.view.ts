@@ -1,4 +1,5 @@
 import type { ContentHistoryEntry, ContentItem, PublishStatus } from '@influgentic/contracts';
+import { presentMedia } from '../media/media-links';
 import type { ContentItemEntity } from './content-item.entity';
 
 const iso = (d: Date | string | null | undefined): string | null => (d === null || d === undefined ? null : new Date(d).toISOString());
@@ -22,7 +23,7 @@ export function toContentItem(row: ContentItemEntity, history?: ContentHistoryEn
     disclosures: row.disclosures,
     variants: row.variants,
     selected_variant: row.selected_variant,
-    media: row.media,
+    media: presentMedia(row.media),
     scheduled_at: iso(row.scheduled_at),
     published_at: iso(row.published_at),
     ...(row.status === 'rejected' ? { rejection_reason: row.rejection_reason } : {}),

@@ -203,6 +203,8 @@ export class ContentRepository {
       `WITH picked AS (
          SELECT id FROM content.content_items
           WHERE status = 'generating' AND updated_at < now() - make_interval(secs => $1::float8 / 1000)
+            -- A media job's item waits for its job (queued behind a batch, or stopped): the job decides its fate.
+            AND NOT (brief ? 'media_job')
           ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED),
        failed AS (
          UPDATE content.content_items c

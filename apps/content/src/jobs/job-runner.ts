@@ -7,9 +7,9 @@ import { OutboxWriter, PeriodicTask, SERVICE_LOGGER } from '@influgentic/messagi
 import { attemptDecision, jobContext, retryDelayMs, toJob, type JobRow } from './job.types';
 import { JobsRepository } from './jobs.repository';
 
-/** Why a running job stops before its handler finished. */
+/** Why a running job stops before its handler finished (`stopped`: a media job paused by its owner, to be continued). */
 export class JobStopped extends Error {
-  constructor(readonly reason: 'cancelled' | 'lost' | 'shutdown') {
+  constructor(readonly reason: 'cancelled' | 'stopped' | 'lost' | 'shutdown') {
     super(`job stopped: ${reason}`);
     this.name = 'JobStopped';
   }
@@ -35,6 +35,11 @@ export interface JobOutcome {
 }
 
 export type JobHandler = (run: JobRun) => Promise<JobOutcome>;
+
+/** Why a worker no longer holds its job, from the status the job has now. */
+function stopReason(status: string | null): JobStopped['reason'] {
+  return status === 'cancelled' ? 'cancelled' : status === 'stopped' ? 'stopped' : 'lost';
+}
 
 export interface JobRunnerOptions {
   /** How long a claim lasts without renewal; a worker renews at a third of it. */
@@ -166,7 +171,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     // The lease is renewed in the background too, so one slow item does not let another worker take the job over.
     const heartbeat = setInterval(() => {
       void this.jobs.renew(row.id, this.owner, leaseMs).then(({ held, status }) => {
-        if (!held && !abort.signal.aborted) abort.abort(new JobStopped(status === 'cancelled' ? 'cancelled' : 'lost'));
+        if (!held && !abort.signal.aborted) abort.abort(new JobStopped(stopReason(status)));
       }).catch(() => undefined);
     }, Math.max(50, Math.floor(leaseMs / 3)));
     heartbeat.unref();
@@ -178,7 +183,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         if (abort.signal.aborted) throw abort.signal.reason;
         const { held, status } = await this.jobs.renew(row.id, this.owner, leaseMs, last);
         if (!held) {
-          abort.abort(new JobStopped(status === 'cancelled' ? 'cancelled' : 'lost'));
+          abort.abort(new JobStopped(stopReason(status)));
           throw abort.signal.reason;
         }
       },
@@ -189,7 +194,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       await this.end(row, { status: outcome.error ? 'error' : 'done', progress: outcome.error ? last.progress : 100, result: outcome.result, error: outcome.error ?? null });
     } catch (err) {
       const stopped = err instanceof JobStopped ? err : abort.signal.reason instanceof JobStopped ? abort.signal.reason : null;
-      if (stopped?.reason === 'cancelled') return this.jobs.recordCancelled(row.id, this.owner, last.progress, last.result);
+      if (stopped?.reason === 'cancelled' || stopped?.reason === 'stopped') return this.jobs.recordHalted(row.id, this.owner, stopped.reason, last.progress, last.result);
       if (stopped?.reason === 'lost') return void this.log.warn({ job_id: row.id }, 'job taken over by another worker; stopped here');
       if (stopped?.reason === 'shutdown') return this.jobs.release(row.id, this.owner, 0, false);
       const error = { code: 'job_failed', message: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500) };

@@ -5,6 +5,12 @@ import type { JobRow } from './job.types';
 
 const OPEN = `('queued', 'processing')`;
 
+/** A job's held credits go back: `credits_reserved` becomes 0 and is added to `credits_refunded` (media jobs hold credits). */
+const REFUND_HELD_CREDITS = `CASE WHEN result ? 'credits_reserved' THEN result || jsonb_build_object(
+    'credits_reserved', 0,
+    'credits_refunded', COALESCE((result->>'credits_refunded')::int, 0) + COALESCE((result->>'credits_reserved')::int, 0))
+  ELSE result END`;
+
 export interface NewJob {
   id: string;
   ctx: RequestContext;
@@ -127,12 +133,21 @@ export class JobsRepository {
     return rows[0] ?? null;
   }
 
-  /** Records what a cancelled job made by the time its worker noticed (the cancel itself already ended it). */
-  async recordCancelled(id: string, owner: string, progress: number, result: object): Promise<void> {
+  /**
+   * Records what a cancelled or stopped job made by the time its worker noticed (the cancel or stop itself already
+   * changed its status). The result is merged, so credits the stop refunded stay refunded.
+   */
+  async recordHalted(id: string, owner: string, status: 'cancelled' | 'stopped', progress: number, result: object): Promise<void> {
     await this.ds.query(
-      `UPDATE content.jobs SET progress = $3, result = $4, lease_owner = NULL, lease_until = NULL, updated_at = now()
-        WHERE id = $1 AND lease_owner = $2 AND status = 'cancelled'`,
-      [id, owner, progress, JSON.stringify(result)],
+      // The stop or cancel refunded the held credits: the worker's view of them is older, so the row's stay.
+      `UPDATE content.jobs
+          SET progress = $3,
+              result = $4::jsonb || CASE WHEN result ? 'credits_reserved'
+                THEN jsonb_build_object('credits_reserved', result->'credits_reserved', 'credits_refunded', result->'credits_refunded')
+                ELSE '{}'::jsonb END,
+              lease_owner = NULL, lease_until = NULL, updated_at = now()
+        WHERE id = $1 AND lease_owner = $2 AND status = $5`,
+      [id, owner, progress, JSON.stringify(result), status],
     );
   }
 
@@ -153,11 +168,38 @@ export class JobsRepository {
   /** Cancels an open job of the caller; null when it is not open (or not theirs). */
   async cancel(ctx: RequestContext, id: string, m?: EntityManager): Promise<JobRow | null> {
     const [rows]: [JobRow[], number] = await (m ?? this.ds.manager).query(
-      `UPDATE content.jobs SET status = 'cancelled', finished_at = now(), updated_at = now(),
-              lease_until = CASE WHEN status = 'queued' THEN NULL ELSE lease_until END
+      `UPDATE content.jobs SET status = 'cancelled', finished_at = now(), updated_at = now(), result = ${REFUND_HELD_CREDITS},
+              lease_until = CASE WHEN status = 'processing' THEN lease_until ELSE NULL END
+        WHERE id = $1 AND organization_id = $2 AND livemode = $3 AND status IN ('queued', 'processing', 'stopped')
+        RETURNING *`,
+      [id, ctx.organizationId, ctx.livemode],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Stops an open job of the caller (its worker notices at its next report and lets go) and refunds its held credits;
+   * null when it is not open.
+   */
+  async stop(m: EntityManager, ctx: RequestContext, id: string): Promise<JobRow | null> {
+    const [rows]: [JobRow[], number] = await m.query(
+      `UPDATE content.jobs SET status = 'stopped', updated_at = now(), result = ${REFUND_HELD_CREDITS},
+              lease_until = CASE WHEN status = 'processing' THEN lease_until ELSE NULL END
         WHERE id = $1 AND organization_id = $2 AND livemode = $3 AND status IN ${OPEN}
         RETURNING *`,
       [id, ctx.organizationId, ctx.livemode],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Queues a stopped job again, holding `credits` for it anew; null when it is not stopped. */
+  async resume(m: EntityManager, ctx: RequestContext, id: string, credits: number): Promise<JobRow | null> {
+    const [rows]: [JobRow[], number] = await m.query(
+      `UPDATE content.jobs SET status = 'queued', run_after = now(), updated_at = now(), lease_owner = NULL, lease_until = NULL,
+              result = COALESCE(result, '{}'::jsonb) || jsonb_build_object('credits_reserved', $4::int)
+        WHERE id = $1 AND organization_id = $2 AND livemode = $3 AND status = 'stopped'
+        RETURNING *`,
+      [id, ctx.organizationId, ctx.livemode, credits],
     );
     return rows[0] ?? null;
   }

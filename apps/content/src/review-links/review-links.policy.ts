@@ -4,6 +4,7 @@ import {
 } from '@influgentic/contracts';
 import type { ContentItemEntity } from '../items/content-item.entity';
 import type { ReviewLinkRow } from './review-links.repository';
+import { presentMedia } from '../media/media-links';
 
 /** 32 random bytes, base64url: 256 bits nobody can guess, and URL-safe as it is. */
 export function newReviewToken(): string {
@@ -62,7 +63,7 @@ export function toReviewLink(row: ReviewLinkRow, url: string | null): ReviewLink
 export function toPageItem(row: ContentItemEntity): ReviewPageItem {
   return {
     id: row.id, agent_id: row.agent_id, platform: row.platform, format: row.format, language: row.language, status: row.status,
-    title: row.title, caption: row.caption, hashtags: row.hashtags, body: row.body, disclosures: row.disclosures, media: row.media,
+    title: row.title, caption: row.caption, hashtags: row.hashtags, body: row.body, disclosures: row.disclosures, media: presentMedia(row.media),
     scheduled_at: row.scheduled_at ? new Date(row.scheduled_at).toISOString() : null,
     rejection_reason: row.status === 'rejected' ? row.rejection_reason : null,
   };

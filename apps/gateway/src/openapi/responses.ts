@@ -1,7 +1,7 @@
 import {
   AGENT_CATEGORIES, AGENT_STATUSES, AGENT_TIERS, AGENT_VISIBILITIES, CAMPAIGN_STATUSES, CAMPAIGN_TYPES, COMPLIANCE_MODES,
   CONTENT_FORMATS, CONTENT_STATUSES, CONTENT_TYPES, PLANS, PLATFORMS, SCOPES,
-  JOB_STATUSES, JOB_TYPES, MAX_CALENDAR_DAYS,
+  JOB_STATUSES, JOB_TYPES, MAX_CALENDAR_DAYS, MEDIA_STEPS,
 } from '@influgentic/contracts';
 
 type Schema = Record<string, unknown>;
@@ -119,6 +119,33 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     started_at: instantOrNull, finished_at: instantOrNull,
   }),
   GenerateWeekAccepted: object({ job: ref('Job') }),
+  MediaJobAccepted: object({ content: ref('ContentItem'), job: ref('Job') }),
+  VideoStatus: object({
+    id: str, content_id: str, job_id: str, status: { type: 'string', enum: [...JOB_STATUSES] }, progress: { type: 'integer', minimum: 0, maximum: 100 },
+    step: { type: 'string', enum: [...MEDIA_STEPS] },
+    result: object({
+      video_url: { ...strOrNull, description: 'Signed link to the MP4; expires (read the status again for a fresh one)' },
+      duration_seconds: { type: ['number', 'null'], minimum: 0, description: 'Measured from the file' }, credits_billed: count,
+      captions: { type: ['object', 'null'], required: ['srt_url', 'vtt_url'], properties: { srt_url: str, vtt_url: str } },
+      audio_url: strOrNull, thumbnail_url: strOrNull,
+    }),
+    error: { type: ['object', 'null'], required: ['code', 'message'], properties: { code: str, message: str } },
+  }),
+  BulkBatch: object({
+    id: { type: 'string', pattern: '^batch_' }, object: { type: 'string', const: 'bulk_batch' }, agent_id: str,
+    status: { type: 'string', enum: ['processing', 'done', 'error', 'cancelled', 'stopped'] }, total_rows: { type: 'integer', minimum: 1, maximum: 100 },
+    rows_done: count, rows_failed: count, progress: { type: 'integer', minimum: 0, maximum: 100 },
+    rows: {
+      type: 'array',
+      items: object({
+        line: { type: 'integer', minimum: 2 }, content_id: str, job_id: str, status: { type: 'string', enum: [...JOB_STATUSES] },
+        progress: { type: 'integer', minimum: 0, maximum: 100 }, video_url: strOrNull,
+        error: { type: ['object', 'null'], required: ['code', 'message'], properties: { code: str, message: str } },
+      }),
+    },
+    created_at: instant,
+  }),
+  MediaFile: { description: 'The file: MP4 video, PNG image, WAV speech or SRT/WebVTT captions', type: 'string', format: 'binary' },
   IngestAccepted: object({ accepted: count, duplicates: count }),
   ExportDownload: { description: 'The export file as its format says: CSV (text/csv, a header row then one row per event) or a JSON array of events', type: ['string', 'array'] },
   AnalyticsMetricCounts: object({ impressions: count, engagements: count, clicks: count, leads: count, conversions: count }),
@@ -231,6 +258,14 @@ export const OPERATION_RESPONSES: Record<string, string> = {
   'POST /v1/content/:id/publish/retry': 'ContentItem',
   'POST /v1/content/:id/unpublish': 'ContentItem',
   'POST /v1/content/generate-week': 'GenerateWeekAccepted',
+  'POST /v1/content/video/generate': 'MediaJobAccepted',
+  'GET /v1/content/video/:id/status': 'VideoStatus',
+  'POST /v1/content/video/:id/stop': 'VideoStatus',
+  'POST /v1/content/video/:id/continue': 'VideoStatus',
+  'POST /v1/content/:id/media': 'MediaJobAccepted',
+  'POST /v1/content/bulk': 'BulkBatch',
+  'GET /v1/content/bulk/:id': 'BulkBatch',
+  'GET /media/:organization/:mode/:content_id/:file': 'MediaFile',
   'GET /v1/content/calendar': 'Calendar',
   'POST /v1/events': 'IngestAccepted',
   'GET /v1/analytics/campaigns/:campaign_id': 'AnalyticsReport',

@@ -13,6 +13,8 @@ import { contentRoutes } from './content.routes';
 import { eventRoutes } from './events.routes';
 import { jobRoutes } from './jobs.routes';
 import { keyRoutes } from './keys.routes';
+import { mediaJobRoutes } from './media-jobs.routes';
+import { mediaRoutes } from './media.routes';
 import { plannerRoutes } from './planner.routes';
 import { publishedRoutes } from './published.routes';
 import { reviewLinkRoutes } from './review-links.routes';
@@ -34,7 +36,7 @@ export interface ApiRouteDeps {
 export function publicApiRoutes(deps: ApiRouteDeps): RouteDef[] {
   const rpc = { bus: deps.bus, rpcTimeoutMs: deps.rpcTimeoutMs };
   return [
-    ...agentRoutes, ...campaignRoutes, ...contentRoutes, ...variantRoutes, ...reviewLinkRoutes, ...plannerRoutes,
+    ...agentRoutes, ...campaignRoutes, ...contentRoutes, ...variantRoutes, ...reviewLinkRoutes, ...plannerRoutes, ...mediaJobRoutes, ...mediaRoutes(),
     ...withAnalyticsJobs(jobRoutes, rpc), ...analyticsRoutes, ...analyticsExportRoutes(rpc), ...publishedRoutes(rpc),
     ...eventRoutes(deps.events), ...webhookRoutes, ...webhookDeliveryRoutes, ...keyRoutes(deps.keys),
     ...(deps.orgs ? adminRoutes(deps.orgs) : []),

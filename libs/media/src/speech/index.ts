@@ -1,1 +1,4 @@
-export {};
+// Offline speech: espeak-ng per segment, measured and joined into one WAV with cues that match it exactly.
+export * from './synthesize';
+export * from './voices';
+export * from './wav';

@@ -1,1 +1,3 @@
-export {};
+// Finding and running the external programs media jobs need: ffmpeg, ffprobe and espeak-ng.
+export * from './media-tools';
+export * from './run-process';

@@ -1,0 +1,114 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  VIDEO_SIZES, assembleVideo, fitSpeech, markMp4File, markWav, probeMedia, renderSceneFrame, requireMediaTools, splitScript, toSrt, toVtt,
+  type AgentLook, type AspectRatio, type ProbeResult, type ProvenanceInfo, type TimedSegment,
+} from '@influgentic/media';
+import type { VideoScene } from './video-script';
+
+/** Seconds from the start during which the disclosure banner is shown (FTC: clear and conspicuous, up front). */
+export const DISCLOSURE_SECONDS = 3;
+/** Room left at the end of the video after the last word. */
+const TAIL_SECONDS = 0.4;
+
+export interface VideoSpec {
+  scenes: VideoScene[];
+  durationSeconds: number;
+  aspectRatio: AspectRatio;
+  language: string;
+  voice: string | null;
+  look: AgentLook;
+  /** Shown as a banner in the opening seconds (e.g. "#ad · AI-generated"). */
+  disclosure: string;
+  provenance: ProvenanceInfo;
+}
+
+export type VideoStep = 'speech' | 'frames' | 'encoding';
+
+export interface RenderedVideo {
+  /** The MP4 on disk (in `dir`), marked as AI-generated. */
+  path: string;
+  wav: Buffer;
+  srt: string;
+  vtt: string;
+  thumbnail: Buffer;
+  cues: TimedSegment[];
+  voice: string;
+  probe: ProbeResult;
+}
+
+/** One caption cue and the scene it belongs to. */
+interface Cue {
+  text: string;
+  scene: number;
+}
+
+/** Caption-sized cues of every scene, in order (two lines of up to 42 characters each). */
+export function cuesOf(scenes: readonly VideoScene[]): Cue[] {
+  return scenes.flatMap((s, scene) => splitScript(s.voiceover).map((text) => ({ text, scene })));
+}
+
+/**
+ * How long each frame is shown: frame i from its cue's start to the next cue's start (the first from 0, the last to
+ * the end), so the burned-in caption changes exactly when its words are spoken.
+ */
+export function frameTimings(cues: readonly TimedSegment[], durationSeconds: number): number[] {
+  const starts = cues.map((c, i) => (i === 0 ? 0 : Math.min(c.start, durationSeconds)));
+  return starts.map((start, i) => Math.max(0, (i + 1 < starts.length ? starts[i + 1] : durationSeconds) - start));
+}
+
+/**
+ * Renders a video offline: the script spoken with espeak-ng (its rate fitted to the duration), one frame per caption
+ * cue (the scene's headline, the burned-in caption, the disclosure banner in the opening seconds), assembled with
+ * ffmpeg into H.264/AAC with a soft subtitle track, marked as AI-generated and read back with ffprobe. Every tool is
+ * looked for before any work, so a missing one is a clear error at the start.
+ */
+export async function renderVideo(spec: VideoSpec, dir: string, opts: { signal?: AbortSignal; onStep?: (step: VideoStep, fraction: number) => void } = {}): Promise<RenderedVideo> {
+  await requireMediaTools(['ffmpeg', 'ffprobe', 'espeak']);
+  const { signal, onStep } = opts;
+  const cues = cuesOf(spec.scenes);
+  onStep?.('speech', 0);
+  const speech = await fitSpeech({
+    segments: cues.map((c) => c.text), language: spec.language, ...(spec.voice ? { voice: spec.voice } : {}),
+    targetSeconds: Math.max(1, spec.durationSeconds - TAIL_SECONDS), signal,
+  });
+  const timed = speech.segments.filter((s) => s.start < spec.durationSeconds).map((s) => ({ ...s, end: Math.min(s.end, spec.durationSeconds) }));
+  const seconds = frameTimings(timed, spec.durationSeconds);
+
+  const frames: Array<{ png: Buffer; seconds: number }> = [];
+  for (let i = 0; i < timed.length; i++) {
+    signal?.throwIfAborted();
+    onStep?.('frames', i / timed.length);
+    const scene = spec.scenes[cues[i].scene];
+    const png = await renderSceneFrame({
+      agent: spec.look, aspectRatio: spec.aspectRatio, sceneDescription: scene.headline, caption: timed[i].text,
+      disclosure: timed[i].start < DISCLOSURE_SECONDS || i === 0 ? spec.disclosure : null, sceneIndex: cues[i].scene,
+      provenance: spec.provenance,
+    });
+    frames.push({ png, seconds: seconds[i] });
+  }
+
+  onStep?.('encoding', 0);
+  const path = join(dir, 'video.mp4');
+  await assembleVideo({
+    frames, audio: speech.wav, subtitles: { cues: timed, language: spec.language }, durationSeconds: spec.durationSeconds,
+    size: VIDEO_SIZES[spec.aspectRatio], outPath: path, signal, onProgress: (f) => onStep?.('encoding', f),
+  });
+  await markMp4File(path, spec.provenance);
+  const probe = await probeMedia(path, { signal });
+  return {
+    path, wav: markWav(speech.wav, spec.provenance), srt: toSrt(timed), vtt: toVtt(timed), thumbnail: frames[0].png, cues: timed,
+    voice: speech.voice, probe,
+  };
+}
+
+/** A scratch directory for one render, removed afterwards whatever happens. */
+export async function withScratchDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'influgentic-video-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

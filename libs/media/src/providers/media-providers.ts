@@ -1,0 +1,28 @@
+import { AspectRatio } from '../types';
+
+export interface ImageGenerationRequest {
+  prompt: string;
+  aspectRatio: AspectRatio;
+  signal?: AbortSignal;
+}
+
+/** A paid remote image generator; the offline card renderer is used when none is configured. */
+export interface ImageProvider {
+  readonly name: string;
+  generate(req: ImageGenerationRequest): Promise<{ png: Buffer; model: string }>;
+}
+
+export interface VideoGenerationRequest {
+  prompt: string;
+  durationSeconds: number;
+  aspectRatio: AspectRatio;
+  signal?: AbortSignal;
+  /** Called with a fraction from 0 to 1 that never decreases; 1 once the file is downloaded. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** A paid remote video generator; the offline ffmpeg renderer is used when none is configured. */
+export interface VideoProvider {
+  readonly name: string;
+  generate(req: VideoGenerationRequest): Promise<{ mp4: Buffer; model: string }>;
+}
