@@ -4,7 +4,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'bench/results/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'libs/sdk/src/generated/**', '.data/**', 'bench/results/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -19,6 +19,8 @@ export default [
           { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
           // Receivers use the webhook signature library on its own: it imports nothing of ours.
           { sourceTag: 'kind:standalone', onlyDependOnLibsWithTags: [] },
+          // The CLI, the MCP server and the console are clients of the public API: the SDK is all they may use.
+          { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:sdk'] },
           { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
           { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
           { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
