@@ -5,7 +5,7 @@ import {
   type MediaAspectRatio, type MediaJobAccepted, type RequestContext, type RpcRequest,
 } from '@influgentic/contracts';
 import { SERVICE_LOGGER, type IdempotentRun } from '@influgentic/messaging';
-import { imageProviderFromEnv, markPng, renderPostCard, type ImageProvider } from '@influgentic/media';
+import { imageProviderFromEnv, markPng, MediaProviderError, renderPostCard, type ImageProvider } from '@influgentic/media';
 import { PlatformClients } from '../generate/platform-clients';
 import { toContentItem } from '../items/content-item.view';
 import { contentNotFound } from '../items/content-items.service';
@@ -123,7 +123,7 @@ export class ImageJobsService implements OnModuleInit {
     } catch (err) {
       if (err instanceof JobStopped || run.signal.reason instanceof JobStopped) throw run.signal.reason instanceof JobStopped ? run.signal.reason : err;
       this.log.warn({ job_id: run.job.id, err: err instanceof Error ? err.message : String(err) }, 'image job failed');
-      const code = (err as { code?: unknown }).code;
+      const code = err instanceof MediaProviderError ? 'media_provider_failed' : (err as { code?: unknown }).code;
       return refund({ code: typeof code === 'string' && code.startsWith('media_') ? code : 'media_failed', message: err instanceof Error ? err.message.slice(0, 500) : String(err) });
     }
   }

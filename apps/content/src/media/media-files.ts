@@ -32,8 +32,8 @@ export class MediaFiles {
   }
 
   /** Stores a rendered video and what comes with it; returns the item's media entries (video first). */
-  async storeVideo(ctx: RequestContext, contentId: string, video: RenderedVideo & { requestedSeconds?: number }): Promise<{ media: ContentMedia[]; video: StoredMedia; probe: ProbeResult; voice: string }> {
-    checkVideoProbe(video.probe);
+  async storeVideo(ctx: RequestContext, contentId: string, video: RenderedVideo, expectedSeconds: number | null): Promise<{ media: ContentMedia[]; video: StoredMedia; probe: ProbeResult; voice: string }> {
+    checkVideoProbe(video.probe, expectedSeconds);
     const mp4 = await this.put(ctx, contentId, 'video.mp4', { path: video.path }, 'video/mp4');
     const wav = await this.put(ctx, contentId, 'speech.wav', video.wav, 'audio/wav');
     const srt = await this.put(ctx, contentId, 'captions.srt', Buffer.from(video.srt), 'application/x-subrip');
@@ -52,11 +52,17 @@ export class MediaFiles {
   }
 }
 
-/** A video an item may reference: H.264 with a picture, and a duration ffprobe could read. */
-export function checkVideoProbe(p: ProbeResult): void {
-  if (p.videoCodec !== 'h264' || !p.width || !p.height || !(p.durationSeconds > 0)) {
-    throw Object.assign(new Error(`the rendered video failed its checks (codec ${p.videoCodec ?? 'none'}, ${p.width ?? 0}x${p.height ?? 0}, ${p.durationSeconds} s)`), { code: 'media_check_failed' });
-  }
+/**
+ * A video an item may reference: H.264 with a picture and a duration ffprobe could read — within a quarter second of
+ * the length asked for when it was rendered here (a remote generator's lengths are its own).
+ */
+export function checkVideoProbe(p: ProbeResult, expectedSeconds: number | null): void {
+  const problem = p.videoCodec !== 'h264' ? `codec ${p.videoCodec ?? 'none'}, not h264`
+    : !p.width || !p.height ? 'no picture'
+      : !(p.durationSeconds > 0) ? 'no duration'
+        : expectedSeconds !== null && Math.abs(p.durationSeconds - expectedSeconds) > DURATION_TOLERANCE_SECONDS ? `${p.durationSeconds} s long, not ${expectedSeconds} s`
+          : null;
+  if (problem) throw Object.assign(new Error(`the video failed its checks: ${problem}`), { code: 'media_check_failed' });
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

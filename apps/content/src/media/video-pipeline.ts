@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   VIDEO_SIZES, assembleVideo, fitSpeech, markMp4File, markWav, probeMedia, renderSceneFrame, requireMediaTools, splitScript, toSrt, toVtt,
-  type AgentLook, type AspectRatio, type ProbeResult, type ProvenanceInfo, type TimedSegment,
+  type AgentLook, type AspectRatio, type ProbeResult, type ProvenanceInfo, type TimedSegment, type VideoProvider,
 } from '@influgentic/media';
+import { writeFile } from 'node:fs/promises';
 import type { VideoScene } from './video-script';
 
 /** Seconds from the start during which the disclosure banner is shown (FTC: clear and conspicuous, up front). */
@@ -25,6 +26,11 @@ export interface VideoSpec {
 }
 
 export type VideoStep = 'speech' | 'frames' | 'encoding';
+
+export interface RenderOptions {
+  signal?: AbortSignal;
+  onStep?: (step: VideoStep, fraction: number) => void;
+}
 
 export interface RenderedVideo {
   /** The MP4 on disk (in `dir`), marked as AI-generated. */
@@ -64,16 +70,10 @@ export function frameTimings(cues: readonly TimedSegment[], durationSeconds: num
  * ffmpeg into H.264/AAC with a soft subtitle track, marked as AI-generated and read back with ffprobe. Every tool is
  * looked for before any work, so a missing one is a clear error at the start.
  */
-export async function renderVideo(spec: VideoSpec, dir: string, opts: { signal?: AbortSignal; onStep?: (step: VideoStep, fraction: number) => void } = {}): Promise<RenderedVideo> {
+export async function renderVideo(spec: VideoSpec, dir: string, opts: RenderOptions = {}): Promise<RenderedVideo> {
   await requireMediaTools(['ffmpeg', 'ffprobe', 'espeak']);
   const { signal, onStep } = opts;
-  const cues = cuesOf(spec.scenes);
-  onStep?.('speech', 0);
-  const speech = await fitSpeech({
-    segments: cues.map((c) => c.text), language: spec.language, ...(spec.voice ? { voice: spec.voice } : {}),
-    targetSeconds: Math.max(1, spec.durationSeconds - TAIL_SECONDS), signal,
-  });
-  const timed = speech.segments.filter((s) => s.start < spec.durationSeconds).map((s) => ({ ...s, end: Math.min(s.end, spec.durationSeconds) }));
+  const { cues, speech, timed } = await speak(spec, opts);
   const seconds = frameTimings(timed, spec.durationSeconds);
 
   const frames: Array<{ png: Buffer; seconds: number }> = [];
@@ -100,6 +100,43 @@ export async function renderVideo(spec: VideoSpec, dir: string, opts: { signal?:
   return {
     path, wav: markWav(speech.wav, spec.provenance), srt: toSrt(timed), vtt: toVtt(timed), thumbnail: frames[0].png, cues: timed,
     voice: speech.voice, probe,
+  };
+}
+
+/** The script spoken to fit the duration, and its cues cut at the video's end. */
+async function speak(spec: VideoSpec, opts: RenderOptions) {
+  const cues = cuesOf(spec.scenes);
+  opts.onStep?.('speech', 0);
+  const speech = await fitSpeech({
+    segments: cues.map((c) => c.text), language: spec.language, ...(spec.voice ? { voice: spec.voice } : {}),
+    targetSeconds: Math.max(1, spec.durationSeconds - TAIL_SECONDS), signal: opts.signal,
+  });
+  const timed = speech.segments.filter((s) => s.start < spec.durationSeconds).map((s) => ({ ...s, end: Math.min(s.end, spec.durationSeconds) }));
+  return { cues, speech, timed };
+}
+
+/**
+ * A video from a remote generator (`MEDIA_VIDEO_PROVIDER`): the provider makes the footage from the scene and the
+ * script; the voiceover and captions are still made here (stored beside it, so the item carries them), the file is
+ * marked as AI-generated and read back like an offline render.
+ */
+export async function renderRemoteVideo(spec: VideoSpec, prompt: string, provider: VideoProvider, dir: string, opts: RenderOptions = {}): Promise<RenderedVideo & { model: string }> {
+  await requireMediaTools(['ffprobe', 'espeak']);
+  const { signal, onStep } = opts;
+  const { speech, timed } = await speak(spec, opts);
+  onStep?.('encoding', 0);
+  const made = await provider.generate({ prompt, durationSeconds: spec.durationSeconds, aspectRatio: spec.aspectRatio, signal, onProgress: (f) => onStep?.('encoding', f) });
+  const path = join(dir, 'video.mp4');
+  await writeFile(path, made.mp4);
+  await markMp4File(path, spec.provenance);
+  const probe = await probeMedia(path, { signal });
+  const thumbnail = await renderSceneFrame({
+    agent: spec.look, aspectRatio: spec.aspectRatio, sceneDescription: spec.scenes[0]?.headline ?? '', caption: timed[0]?.text ?? null,
+    disclosure: spec.disclosure, sceneIndex: 0, provenance: spec.provenance,
+  });
+  return {
+    path, wav: markWav(speech.wav, spec.provenance), srt: toSrt(timed), vtt: toVtt(timed), thumbnail, cues: timed, voice: speech.voice, probe,
+    model: `${provider.name}/${made.model}`,
   };
 }
 

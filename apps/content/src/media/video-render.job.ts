@@ -11,7 +11,8 @@ import { ContentRepository } from '../items/content.repository';
 import { JobRunner, JobStopped, type JobOutcome, type JobRun } from '../jobs/job-runner';
 import { MediaFiles } from './media-files';
 import { mediaLink } from './media-links';
-import { renderVideo, withScratchDir, type VideoStep } from './video-pipeline';
+import { MediaProviderError, videoProviderFromEnv } from '@influgentic/media';
+import { renderRemoteVideo, renderVideo, withScratchDir, type VideoSpec, type VideoStep } from './video-pipeline';
 import { VIDEO_JOB, type VideoJobInput } from './video-jobs.service';
 import { fitScenes, lengthForDuration, scenesFromScript, scenesFromText, type VideoScene } from './video-script';
 
@@ -36,6 +37,9 @@ interface VideoScript {
  */
 @Injectable()
 export class VideoRenderJob implements OnModuleInit {
+  /** A remote video generator when one is configured; otherwise videos are rendered here. */
+  private readonly provider = videoProviderFromEnv();
+
   constructor(
     private readonly runner: JobRunner,
     private readonly items: ContentRepository,
@@ -67,20 +71,24 @@ export class VideoRenderJob implements OnModuleInit {
       const agent = await this.clients.agent(run.ctx, input.agent_id);
       const script = await this.script(run, input, agent);
       let pending: Promise<void> = Promise.resolve();
+      const spec: VideoSpec = {
+        scenes: script.scenes, durationSeconds: input.duration_seconds, aspectRatio: input.aspect_ratio, language: input.language,
+        voice: input.voice, look: { name: agent.name, handle: handleOf(agent), palette: agent.style_profile?.palette ?? null, language: input.language },
+        disclosure: script.final.disclosures.join(' · ') || disclosureLine(input),
+        provenance: { fields: { agentName: agent.name, contentId: input.content_id, organizationId: run.ctx.organizationId } },
+      };
       const stored = await withScratchDir(async (dir) => {
-        const video = await renderVideo({
-          scenes: script.scenes, durationSeconds: input.duration_seconds, aspectRatio: input.aspect_ratio, language: input.language,
-          voice: input.voice, look: { name: agent.name, handle: handleOf(agent), palette: agent.style_profile?.palette ?? null, language: input.language },
-          disclosure: script.final.disclosures.join(' · ') || disclosureLine(input),
-          provenance: { fields: { agentName: agent.name, contentId: input.content_id, organizationId: run.ctx.organizationId } },
-        }, dir, {
+        const opts = {
           signal: run.signal,
           // Progress writes renew the lease too; one at a time, and a stop surfaces at the next step boundary.
-          onStep: (step, fraction) => { pending = pending.then(() => report(step, fraction)).catch(() => undefined); },
-        });
+          onStep: (step: VideoStep, fraction: number) => { pending = pending.then(() => report(step, fraction)).catch(() => undefined); },
+        };
+        const prompt = `${input.scene_description}. ${script.scenes.map((x) => x.voiceover).join(' ')}`.slice(0, 2000);
+        const video = this.provider ? await renderRemoteVideo(spec, prompt, this.provider, dir, opts) : await renderVideo(spec, dir, opts);
+        if ('model' in video) script.model = String(video.model);
         await pending;
         await report('storing', 0);
-        return this.files.storeVideo(run.ctx, input.content_id, video);
+        return this.files.storeVideo(run.ctx, input.content_id, video, this.provider ? null : input.duration_seconds);
       });
       result.voice = stored.voice;
       result.duration_seconds = stored.probe.durationSeconds;
@@ -193,6 +201,7 @@ function disclosureLine(input: VideoJobInput): string {
 
 /** The stable code of a media failure (a missing tool, a provider's refusal), when it is one. */
 function mediaErrorCode(err: unknown): string | null {
+  if (err instanceof MediaProviderError) return 'media_provider_failed';
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^media_/.test(code) ? code : null;
 }
