@@ -252,6 +252,22 @@ describe('media: videos, post images and bulk batches (e2e over HTTP, real Postg
       expect(Math.abs((await probeMedia(file.path)).durationSeconds - 5)).toBeLessThanOrEqual(0.2);
     }
     expect((await other('GET', `/v1/content/bulk/${res.body.id}`)).status).toBe(404);
+
+    // The CSV file itself as the body, the other fields in the query (curl --data-binary @reels.csv).
+    const upload = (path: string, body: string) => call('POST', path, body, { 'content-type': 'text/csv' });
+    const uploaded = await upload(`/v1/content/bulk?agent_id=${agentId}&duration_seconds=5&platform=x`, '\uFEFFscript\nOne line from a file.\n');
+    expect(uploaded.status).toBe(202);
+    expect(uploaded.body.rows).toHaveLength(1);
+    expect((await upload(`/v1/content/bulk?agent_id=${agentId}&duration_seconds=99`, 'script,platform\nHi,x\n')).body.errors[0].field).toBe('duration_seconds');
+    expect((await upload('/v1/content/bulk', 'script,platform\nHi,x\n')).body.errors[0].field).toBe('agent_id');
+    expect((await upload(`/v1/content/bulk?agent_id=${agentId}`, 'script,platform\n"never closed,x\n')).body.errors[0]).toMatchObject({ field: 'csv', code: 'not_csv' });
+    // Other routes still take JSON only.
+    expect((await upload('/v1/content/video/generate', 'script\nhi\n')).status).toBe(415);
+    const one = await waitFor(async () => {
+      const b = await call('GET', `/v1/content/bulk/${uploaded.body.id}`);
+      return b.body.status !== 'processing' ? b.body : null;
+    }, 60_000, 100);
+    expect(one.status).toBe('done');
   }, 180_000);
 
   it('ends a render whose tools are missing with a clear error and a refund', async () => {

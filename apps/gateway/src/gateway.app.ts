@@ -11,18 +11,19 @@ import { createLogger, NestPinoLogger } from '@influgentic/observability';
 import { openServiceDatabase } from '@influgentic/persistence';
 import type { DataSource } from 'typeorm';
 import { createAccessControl } from './auth/access-control';
+import { registerConsole } from './console/console-static';
 import { ensureBootstrapKey } from './bootstrap-key';
 import type { GatewayConfig } from './config';
 import { RoutePipeline } from './http/pipeline';
 import { ProblemFilter } from './http/problem-filter';
-import { createHttpAdapter, installJsonParser, installResponseHooks, registerCors } from './http/server-setup';
+import { createHttpAdapter, installCsvParser, installJsonParser, installResponseHooks, registerCors } from './http/server-setup';
 import { RouteTable } from './http/edge';
 import { nameServerSpansByRoute } from './http/route-spans';
 import { InitGateway1732838400000 } from './migrations/1732838400000-init-gateway';
 import { OrganizationRateLimits1767300000000 } from './migrations/1767300000000-organization-rate-limits';
 import { AuthFailureGuard } from './rate-limit/auth-failures';
 import { buildOpenApi } from './openapi/openapi';
-import { opsRoutes, startMetricsListener } from './ops/ops.routes';
+import { guideRoutes, opsRoutes, startMetricsListener } from './ops/ops.routes';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { StreamBridge, streamBridgeOptionsFromEnv } from './streaming/stream-bridge';
 import { EventStreamService } from './events/event-stream.service';
@@ -93,7 +94,12 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
   const openapi = () => (openapiDoc ??= buildOpenApi(routes, process.env.PUBLIC_BASE_URL ?? '/'));
   const opsDeps = { pool, bus, metrics, openapi, metricsAccess: { token: config.METRICS_TOKEN, port: config.METRICS_PORT, production: config.NODE_ENV === 'production' } };
   routes.push(...opsRoutes(opsDeps), ...apiRoutes);
-  pipeline.register(fastify, routes);
+  // Routes that take a CSV upload get a text/csv parser in a plugin scope of their own; every other route stays JSON only.
+  pipeline.register(fastify, routes.filter((r) => !r.csvBody));
+  await fastify.register(async (scope: FastifyInstance) => {
+    installCsvParser(scope);
+    pipeline.register(scope, routes.filter((r) => r.csvBody));
+  });
   // The review page is public and its forms post form-encoded bodies: those routes get a form parser of their own,
   // in their own plugin scope, so every other route still takes JSON only.
   const reviewRoutes = publicReviewRoutes({ bus, limiter, authFailures, rpcTimeoutMs: config.RPC_TIMEOUT_MS, perMinute: Number(process.env.REVIEW_RATE_LIMIT) || 120 });
@@ -103,9 +109,13 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
     pipeline.register(scope, reviewRoutes);
   });
 
+  // The web console (apps/console's build) at / and /console/*, its hashed files under /assets/.
+  registerConsole(fastify);
   // Swagger UI reads the same generated document.
   await app.register(require('@fastify/swagger'), { mode: 'static', specification: { document: openapi() } });
   await app.register(require('@fastify/swagger-ui'), { routePrefix: '/docs' });
+  // /llms.txt, made from the finished table; like /docs it is not an operation of the document.
+  pipeline.register(fastify, guideRoutes(routes, process.env.PUBLIC_BASE_URL));
 
   const pruneTimer = setInterval(() => {
     void limiter.prune().catch(() => undefined);

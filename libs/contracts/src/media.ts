@@ -164,6 +164,18 @@ export class BulkVideosBody {
   @IsOptional() @IsPathId() campaign_id?: string;
 }
 
+/**
+ * The other fields of a bulk batch when the CSV itself is the request body (`Content-Type: text/csv`, as
+ * `curl --data-binary @reels.csv` sends it): they travel in the query string.
+ */
+export class BulkVideosQuery {
+  @IsDefined() @IsString() @IsNotEmpty() @MaxLength(MAX_PATH_ID_LENGTH) agent_id!: string;
+  @IsOptional() @IsIn(PLATFORMS) platform?: Platform;
+  @IsOptional() @IsIn(MEDIA_ASPECT_RATIOS) aspect_ratio?: MediaAspectRatio;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(VIDEO_DURATION.min) @Max(VIDEO_DURATION.max) duration_seconds?: number;
+  @IsOptional() @IsPathId() campaign_id?: string;
+}
+
 export interface BulkRowResult {
   line: number;
   content_id: string;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ClassConstructor } from 'class-transformer';
+import { instanceToPlain, plainToInstance, type ClassConstructor } from 'class-transformer';
 import {
   DomainError, ERROR_STATUS, fieldErrors, unsafeValueErrors, type FieldError, type RequestContext,
 } from '@influgentic/contracts';
@@ -58,7 +58,7 @@ export class RoutePipeline {
   async handle(route: RouteDef, req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const params = (req.params ?? {}) as Record<string, string>;
     const query = (req.query ?? {}) as Record<string, unknown>;
-    const body = req.body;
+    let body = req.body;
     let principal: Principal | null = null;
     let ctx: RequestContext | null = null;
     let keyed: KeyedRequest | undefined;
@@ -73,6 +73,13 @@ export class RoutePipeline {
       // A path id is never a validation error: one that cannot name anything (too long, unstorable characters) is
       // simply not found. The message does not repeat it.
       if (this.check(route.params, params, 'path').length) throw new DomainError('not_found', 'Nothing exists at this path');
+      const csv = route.csvBody && typeof body === 'string' ? route.csvBody : null;
+      if (csv) {
+        // A CSV upload: the file is the body field, the rest comes from the query (checked as the query first).
+        const queryErrors = this.check(csv.query, query, 'query');
+        if (queryErrors.length) throw DomainError.validation(queryErrors);
+        body = { ...instanceToPlain(plainToInstance(csv.query, query)), [csv.field]: body };
+      }
       const errors = [
         ...this.check(route.query, query, 'query'),
         ...(route.bodyValidatedByService && isForwardable(body) ? [] : this.check(route.body, body ?? {}, 'body')),

@@ -178,11 +178,13 @@ export function buildOpenApi(routes: RouteDef[], serverUrl: string): Schema {
   for (const r of routes) {
     const path = r.path.replace(/:([A-Za-z_]+)/g, '{$1}');
     const parameters: unknown[] = [];
-    for (const [cls, where] of [[r.params, 'path'], [r.query, 'query']] as const) {
+    for (const [cls, where] of [[r.params, 'path'], [r.query, 'query'], [r.csvBody?.query, 'csv']] as const) {
       if (!cls) continue;
       const s = schemaOf(cls) as { properties?: Record<string, Schema>; required?: string[] };
       for (const [name, schema] of Object.entries(s.properties ?? {})) {
-        parameters.push({ name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: describeParameter(schema) });
+        // Fields of a text/csv upload are in the query, needed only with that body.
+        if (where === 'csv') parameters.push({ name, in: 'query', required: false, description: `With a text/csv body: the ${name} field of the request`, schema: describeParameter(schema) });
+        else parameters.push({ name, in: where, required: where === 'path' || (s.required ?? []).includes(name), schema: describeParameter(schema) });
       }
     }
     if (r.auth === 'key' && r.method === 'POST' && !r.stream?.always) {
@@ -215,7 +217,13 @@ export function buildOpenApi(routes: RouteDef[], serverUrl: string): Schema {
     const bodyRequired = !!r.body && ((schemaOf(r.body) as { required?: string[] }).required?.length ?? 0) > 0;
     if (r.body) {
       const schema = { $ref: `#/components/schemas/${r.body.name}` };
-      op.requestBody = { required: bodyRequired, content: { 'application/json': { schema }, ...(r.formBody ? { 'application/x-www-form-urlencoded': { schema } } : {}) } };
+      op.requestBody = {
+        required: bodyRequired,
+        content: {
+          'application/json': { schema }, ...(r.formBody ? { 'application/x-www-form-urlencoded': { schema } } : {}),
+          ...(r.csvBody ? { 'text/csv': { schema: { type: 'string', description: `The ${r.csvBody.field} field as the whole body; the other fields go in the query` } } } : {}),
+        },
+      };
     }
     paths[path] = { ...(paths[path] ?? {}), [r.method.toLowerCase()]: op };
   }

@@ -7,6 +7,7 @@ import { AggregatorRegistry, type Registry } from 'prom-client';
 import { Authenticator } from '../auth/authenticator';
 import { safeEqual } from '../auth/tokens';
 import type { RouteDef } from '../routes/route';
+import { llmsTxtRoute } from './llms-txt';
 
 type MetricsJson = Awaited<ReturnType<Registry['getMetricsAsJSON']>>;
 
@@ -92,4 +93,12 @@ export function opsRoutes(deps: OpsDeps): RouteDef[] {
       local: async ({ reply }) => { reply.type('application/json').send(deps.openapi()); },
     },
   ];
+}
+
+/**
+ * Pages for readers of the API rather than operations of it (`/llms.txt`): registered apart from the route table, as
+ * /docs is, so the OpenAPI document and the SDK generated from it leave them out. `documented` is the finished table.
+ */
+export function guideRoutes(documented: RouteDef[], publicBaseUrl?: string): RouteDef[] {
+  return [llmsTxtRoute(documented, publicBaseUrl)];
 }

@@ -1,4 +1,4 @@
-import { BulkIdParams, BulkVideosBody, ContentIdParams, CreateMediaBody, GenerateVideoBody, MediaSubjects, VideoIdParams } from '@influgentic/contracts';
+import { BulkIdParams, BulkVideosBody, BulkVideosQuery, ContentIdParams, CreateMediaBody, GenerateVideoBody, MediaSubjects, VideoIdParams } from '@influgentic/contracts';
 import type { RouteDef } from './route';
 
 /**
@@ -33,8 +33,8 @@ export const mediaJobRoutes: RouteDef[] = [
   },
   {
     method: 'POST', path: '/v1/content/bulk', tag: 'content', auth: 'key', scope: 'content:generate', rateClass: 'generate',
-    summary: 'Render up to 100 videos from a CSV (script, platform, voice, language, …): every row is checked first, then one job per row',
-    status: 202, body: BulkVideosBody, subject: MediaSubjects.bulkCreate,
+    summary: 'Render up to 100 videos from a CSV (script, platform, voice, language, …): every row is checked first, then one job per row. Send JSON with the CSV in `csv`, or the CSV itself as text/csv with the other fields in the query',
+    status: 202, body: BulkVideosBody, subject: MediaSubjects.bulkCreate, csvBody: { field: 'csv', query: BulkVideosQuery },
   },
   {
     method: 'GET', path: '/v1/content/bulk/:id', tag: 'content', auth: 'key', scope: { anyOf: ['content:read', 'content:generate'] }, rateClass: 'read',

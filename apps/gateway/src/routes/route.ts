@@ -55,6 +55,11 @@ export interface RouteDef {
   html?: boolean;
   /** Also takes `application/x-www-form-urlencoded` bodies (an HTML form), answered with a 303 back to the page. */
   formBody?: boolean;
+  /**
+   * Also takes the named body field as the whole request body in `text/csv` (a file upload with curl); the body's
+   * other fields then come from the query string, as `query` of this row describes them.
+   */
+  csvBody?: { field: string; query: ClassConstructor<object> };
   /** A public operation limited per client address (429 with Retry-After). */
   addressLimited?: boolean;
 }
