@@ -14,7 +14,7 @@ const quick = process.argv.includes('--quick');
 const sizesArg = process.argv.find((a) => a.startsWith('--sizes='));
 const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : quick ? [100_000] : [10_000, 100_000, 1_000_000];
 const DURATION = quick ? 4 : 10;
-// `--only=registry,campaigns,content,workflow,webhooks,analytics` runs just those sections (all by default).
+// `--only=registry,campaigns,content,workflow,webhooks,analytics,media` runs just those sections (all by default).
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const ONLY = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
 const wanted = (section: string) => !ONLY || ONLY.has(section);
@@ -156,6 +156,7 @@ async function startBenchPlatform(databaseUrl: string, natsUrl: string): Promise
     REGISTRY_TRAINING_DELAY_MS: '200', DATA_DIR: join(root, '.data', 'bench'), METRICS_TOKEN: metricsToken,
     // The webhooks section delivers to receivers on loopback; production mode needs a sealing key for secrets.
     WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_SECRET_KEY: process.env.WEBHOOKS_SECRET_KEY ?? randomBytes(32).toString('base64'),
+    MEDIA_SIGNING_KEY: process.env.MEDIA_SIGNING_KEY ?? randomBytes(32).toString('base64'),
   };
   // Bench sections that talk to services over NATS directly must use the same namespace and server.
   Object.assign(process.env, { INFLUGENTIC_NATS_PREFIX: ns, NATS_URL: natsUrl, DATABASE_URL: databaseUrl });
@@ -207,7 +208,7 @@ async function main() {
       const platform = await startBenchPlatform(infra.databaseUrl, infra.natsUrl);
       if (wanted('registry')) sections.push(...(await registrySection(size, platform.gatewayUrl, platform.baselineUrl, platform.ctx)));
       if (i === SIZES.length - 1) {
-        for (const [section, file, fn] of [['campaigns', './campaigns.bench', 'runCampaignsBench'], ['content', './content.bench', 'runContentBench'], ['workflow', './workflow.bench', 'runWorkflowBench'], ['webhooks', './webhooks.bench', 'runWebhooksBench'], ['analytics', './analytics.bench', 'runAnalyticsBench']] as const) {
+        for (const [section, file, fn] of [['campaigns', './campaigns.bench', 'runCampaignsBench'], ['content', './content.bench', 'runContentBench'], ['workflow', './workflow.bench', 'runWorkflowBench'], ['webhooks', './webhooks.bench', 'runWebhooksBench'], ['analytics', './analytics.bench', 'runAnalyticsBench'], ['media', './media.bench', 'runMediaBench']] as const) {
           if (!wanted(section)) continue;
           const mod: Record<string, (c: BenchContext) => Promise<BenchSection[]>> = require(file);
           log(`running ${fn}`);
@@ -238,9 +239,11 @@ async function main() {
   };
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'bench-report.json'), JSON.stringify({ meta, sections }, null, 2));
-  writeFileSync(join(dir, 'bench-report.md'), toMarkdown(sections, meta));
-  log(`report written to bench/results/bench-report.md`);
+  // A partial run (`--only=…`) writes a report of its own, so it never replaces the full one.
+  const name = ONLY ? `bench-report-${[...ONLY].sort().join('-')}` : 'bench-report';
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ meta, sections }, null, 2));
+  writeFileSync(join(dir, `${name}.md`), toMarkdown(sections, meta));
+  log(`report written to bench/results/${name}.md`);
   process.stdout.write(toMarkdown(sections, meta));
   process.exit(0);
 }
