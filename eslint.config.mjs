@@ -7,7 +7,7 @@ export default [
   { ignores: ['**/node_modules/**', '**/dist/**', 'libs/sdk/src/generated/**', '.data/**', 'bench/results/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
@@ -35,7 +35,7 @@ export default [
   },
   {
     // Tests, tools and benches assemble the whole platform on purpose.
-    files: ['**/test/**/*.ts', '**/*.spec.ts', 'tools/**/*.ts', 'bench/**/*.ts'],
+    files: ['**/test/**/*.ts', '**/*.spec.ts', '**/*.spec.tsx', 'tools/**/*.ts', 'bench/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];

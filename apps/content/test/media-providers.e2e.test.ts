@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { readProvenance, TRAINED_ALGORITHMIC_MEDIA } from '@influgentic/media';
+import { isFastStart, probeMedia, readProvenance, TRAINED_ALGORITHMIC_MEDIA } from '@influgentic/media';
 import { startFakeHttpServer, type FakeHttpServer } from '../../../libs/media/src/testing/fake-http-server';
 import { apiClient, startPlatform, TEST_ADMIN_TOKEN, waitFor, type Platform } from '../../../tools/testing/platform';
 
@@ -94,7 +94,7 @@ describe('media through remote providers (fake Replicate and OpenAI images on lo
     return ['done', 'error'].includes(s.body.status) ? s.body : null;
   }, 60_000, 50);
 
-  it('stores the provider’s video, marked as AI-generated, with speech and captions made here', async () => {
+  it('stores the provider’s footage with the speech and captions made here muxed in, marked as AI-generated', async () => {
     const res = await call('POST', '/v1/content/video/generate', { agent_id: agentId, platform: 'tiktok', scene_description: 'Unboxing a foldable phone', duration_seconds: 5 });
     expect(res.status).toBe(202);
     const status = await finish(res.body.content.id);
@@ -103,8 +103,12 @@ describe('media through remote providers (fake Replicate and OpenAI images on lo
     expect(create.headers.authorization).toBe('Bearer r8_test');
     expect(JSON.parse(create.body.toString())).toMatchObject({ model: 'acme/video-1', input: { duration: 5, aspect_ratio: '9:16', prompt: expect.stringContaining('Unboxing a foldable phone') } });
     const video = Buffer.from(await (await fetch(new URL(status.result.video_url, platform.url))).arrayBuffer());
-    // The provider's bytes, with the provenance box appended.
-    expect(video.subarray(0, mp4.length).equals(mp4)).toBe(true);
+    await writeFile(join(dir, 'stored.mp4'), video);
+    // The provider's picture (copied, not re-encoded), with the speech and the captions made here muxed in.
+    const probe = await probeMedia(join(dir, 'stored.mp4'));
+    expect(probe).toMatchObject({ videoCodec: 'h264', width: 720, height: 1280, audioCodec: 'aac', subtitleCodec: 'mov_text' });
+    expect(Math.abs(probe.durationSeconds - 5)).toBeLessThanOrEqual(0.2);
+    expect(await isFastStart(join(dir, 'stored.mp4'))).toBe(true);
     expect(readProvenance(video, 'mp4')?.digitalSourceType).toBe(TRAINED_ALGORITHMIC_MEDIA);
     expect(status.result.captions).not.toBeNull();
     const item = await call('GET', `/v1/content/${res.body.content.id}`);

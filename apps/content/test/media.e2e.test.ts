@@ -145,10 +145,21 @@ describe('media: videos, post images and bulk batches (e2e over HTTP, real Postg
 
     expect((await other('GET', `/v1/content/video/${res.body.content.id}/status`)).status).toBe(404);
     expect((await other('POST', `/v1/content/video/${res.body.job.id}/stop`, {})).status).toBe(404);
-    const sandbox = await call('POST', '/v1/api-keys', { name: 'sandbox', mode: 'test', scopes: ['content:read', 'content:generate'] });
+    const sandbox = await call('POST', '/v1/api-keys', { name: 'sandbox', mode: 'test', scopes: ['content:read', 'content:generate', 'content:write', 'agents:read', 'agents:write'] });
     expect(sandbox.status).toBe(201);
     const test = apiClient(platform.url, sandbox.body.token);
     expect((await test('GET', `/v1/content/video/${res.body.content.id}/status`)).status).toBe(404);
+
+    // Sandbox renders hold and bill no credits; a cancelled render fails its item (it never waits forever).
+    const sandboxAgent = await test('POST', '/v1/agents', { name: 'NOVA TEST', category: 'fitness', persona_prompt: PERSONA, languages: ['en'], tone_modes: ['energetic'] });
+    await waitFor(async () => (await test('GET', `/v1/agents/${sandboxAgent.body.id}`)).body.status === 'ready', 15_000);
+    const sandboxVideo = await test('POST', '/v1/content/video/generate', { agent_id: sandboxAgent.body.id, platform: 'tiktok', scene_description: 'Sandbox trial', duration_seconds: 20 });
+    expect(sandboxVideo.status).toBe(202);
+    expect(sandboxVideo.body.job.result.credits_reserved).toBe(0);
+    const cancelled = await test('POST', `/v1/jobs/${sandboxVideo.body.job.id}/cancel`, {});
+    expect(cancelled.body.status).toBe('cancelled');
+    expect((await test('GET', `/v1/content/${sandboxVideo.body.content.id}`)).body).toMatchObject({ status: 'failed', failure_reason: expect.stringContaining('cancelled') });
+    expect((await call('GET', `/v1/content/bulk/${sandboxVideo.body.job.id}`)).status).toBe(404);
   }, 90_000);
 
   it('answers bad requests with 422 naming the field, and writes nothing', async () => {
@@ -159,7 +170,7 @@ describe('media: videos, post images and bulk batches (e2e over HTTP, real Postg
       [{ ...base, duration_seconds: 8.5 }, 'duration_seconds'], [{ ...base, aspect_ratio: '4:3' }, 'aspect_ratio'],
       [{ agent_id: agentId, platform: 'tiktok' }, 'scene_description'], [{ ...base, scene_description: '   ' }, 'scene_description'],
       [{ ...base, type: 'story' }, 'type'], [{ ...base, platform: 'myspace' }, 'platform'], [{ ...base, voice: 'en; rm -rf' }, 'voice'],
-      [{ ...base, language: 'fr' }, 'language'],
+      [{ ...base, language: 'fr' }, 'language'], [{ ...base, voice: 'zz' }, 'voice'],
     ];
     for (const [body, fieldName] of cases) {
       const res = await call('POST', '/v1/content/video/generate', body);
@@ -186,9 +197,16 @@ describe('media: videos, post images and bulk batches (e2e over HTTP, real Postg
     expect(resumed.status).toBe(200);
     expect(['queued', 'processing', 'done']).toContain(resumed.body.status);
     expect((await call('GET', `/v1/jobs/${id}`)).body.result).toMatchObject({ credits_reserved: 30, credits_refunded: 30 });
+    // Stopping and continuing again and again is not a crash: the render still ends, billed once.
+    for (let i = 0; i < 3; i++) {
+      await waitFor(async () => ['processing', 'queued'].includes((await call('GET', `/v1/jobs/${id}`)).body.status), 10_000, 20);
+      expect((await call('POST', `/v1/content/video/${id}/stop`, {})).body.status).toBe('stopped');
+      expect((await call('POST', `/v1/content/video/${id}/continue`, {})).status).toBe(200);
+    }
     const { status } = await finish(call, id, 120_000);
     expect(status.status).toBe('done');
     expect(status.result.credits_billed).toBe(30);
+    expect((await call('GET', `/v1/jobs/${id}`)).body.result).toMatchObject({ credits_reserved: 0, credits_billed: 30, credits_refunded: 120 });
     const probe = await probeMedia((await download(status.result.video_url, 'long.mp4')).path);
     expect(probe).toMatchObject({ width: 1280, height: 720 });
     expect(Math.abs(probe.durationSeconds - 30)).toBeLessThanOrEqual(0.2);

@@ -203,8 +203,10 @@ export class ContentRepository {
       `WITH picked AS (
          SELECT id FROM content.content_items
           WHERE status = 'generating' AND updated_at < now() - make_interval(secs => $1::float8 / 1000)
-            -- A media job's item waits for its job (queued behind a batch, or stopped): the job decides its fate.
-            AND NOT (brief ? 'media_job')
+            -- A media job's item waits for its job while the job is open (queued behind a batch, or stopped); once the
+            -- job has ended without finishing the item, the item fails here like any other.
+            AND NOT (brief ? 'media_job' AND EXISTS (
+              SELECT 1 FROM content.jobs j WHERE j.id = brief->>'media_job' AND j.status IN ('queued', 'processing', 'stopped')))
           ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED),
        failed AS (
          UPDATE content.content_items c

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
 import { DomainError, ERROR_STATUS, type JobError, type JobEventData, type JobType, type RequestContext } from '@influgentic/contracts';
 import { OutboxWriter, PeriodicTask, SERVICE_LOGGER } from '@influgentic/messaging';
 import { attemptDecision, jobContext, retryDelayMs, toJob, type JobRow } from './job.types';
@@ -26,6 +27,8 @@ export interface JobRun {
    * throws JobStopped when the job must stop there.
    */
   report(progress: number, result: object): Promise<void>;
+  /** Inside a transaction: locks the job and says whether this worker still holds it (see JobsRepository.holdsLease). */
+  holdsLease(m: EntityManager): Promise<boolean>;
 }
 
 /** How a handler ended: `error` set means the job ends `error` (with `result` still telling what it made). */
@@ -116,7 +119,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.claiming = true;
     try {
       const room = this.options.concurrency - this.running.size;
-      const claimed = await this.jobs.claim(this.owner, [...this.handlers.keys()], this.options.leaseMs, room);
+      const claimed = await this.jobs.claim(this.owner, [...this.handlers.keys()], this.options.leaseMs, room, [...this.running.keys()]);
       for (const row of claimed) this.start(row);
       return claimed.length;
     } finally {
@@ -178,6 +181,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
     const run: JobRun = {
       job: row, ctx: jobContext(row), signal: abort.signal,
+      holdsLease: (m) => this.jobs.holdsLease(m, row.id, this.owner),
       report: async (progress, result) => {
         last = { progress, result };
         if (abort.signal.aborted) throw abort.signal.reason;

@@ -5,11 +5,15 @@ import type { JobRow } from './job.types';
 
 const OPEN = `('queued', 'processing')`;
 
-/** A job's held credits go back: `credits_reserved` becomes 0 and is added to `credits_refunded` (media jobs hold credits). */
-const REFUND_HELD_CREDITS = `CASE WHEN result ? 'credits_reserved' THEN result || jsonb_build_object(
+/**
+ * SQL for a job result whose held credits went back: `credits_reserved` becomes 0 and is added to `credits_refunded`
+ * (media jobs hold credits; other results pass unchanged).
+ */
+const refundHeldCredits = (r: string) => `CASE WHEN ${r} ? 'credits_reserved' THEN ${r} || jsonb_build_object(
     'credits_reserved', 0,
-    'credits_refunded', COALESCE((result->>'credits_refunded')::int, 0) + COALESCE((result->>'credits_reserved')::int, 0))
-  ELSE result END`;
+    'credits_refunded', COALESCE((${r}->>'credits_refunded')::int, 0) + COALESCE((${r}->>'credits_reserved')::int, 0))
+  ELSE ${r} END`;
+const REFUND_HELD_CREDITS = refundHeldCredits('result');
 
 export interface NewJob {
   id: string;
@@ -80,7 +84,7 @@ export class JobsRepository {
    * its lease (crashed, frozen, cut off). One statement; SKIP LOCKED lets every replica claim at once without
    * waiting on, or taking, each other's rows. Each claim counts as an attempt.
    */
-  async claim(owner: string, types: readonly JobType[], leaseMs: number, batch: number): Promise<JobRow[]> {
+  async claim(owner: string, types: readonly JobType[], leaseMs: number, batch: number, runningHere: readonly string[] = []): Promise<JobRow[]> {
     if (!types.length || batch <= 0) return [];
     // The candidates are picked in a CTE, evaluated once: as an `IN (subquery)` the planner may rescan the subquery
     // per row, and each rescan skips the rows this statement already updated and locks the next ones (no LIMIT).
@@ -89,6 +93,8 @@ export class JobsRepository {
          SELECT id FROM content.jobs
           WHERE type = ANY($2::text[])
             AND ((status = 'queued' AND run_after <= now()) OR (status = 'processing' AND lease_until < now()))
+            -- A job stopped and continued while this process still winds down its earlier run waits for that run.
+            AND id <> ALL($5::text[])
           ORDER BY run_after, id LIMIT $4 FOR UPDATE SKIP LOCKED)
        UPDATE content.jobs j
           SET status = 'processing', lease_owner = $1, lease_until = now() + make_interval(secs => $3::float8 / 1000),
@@ -96,7 +102,7 @@ export class JobsRepository {
          FROM picked
         WHERE j.id = picked.id
         RETURNING j.*`,
-      [owner, types, leaseMs, batch],
+      [owner, types, leaseMs, batch, runningHere],
     );
     return rows;
   }
@@ -119,12 +125,24 @@ export class JobsRepository {
     return { held: false, status: now?.status ?? null };
   }
 
+  /**
+   * Locks the job's row for the rest of `m`'s transaction and says whether `owner` still holds it: a worker's last write
+   * (the item it made) commits only together with this check, so a job stopped, cancelled or taken over meanwhile
+   * changes nothing.
+   */
+  async holdsLease(m: EntityManager, id: string, owner: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM content.jobs WHERE id = $1 AND lease_owner = $2 AND status = 'processing' FOR UPDATE`, [id, owner]);
+    return rows.length > 0;
+  }
+
   /** Ends a job this worker holds (`done` or `error`); null when it no longer holds it. */
   async finish(m: EntityManager, id: string, owner: string, outcome: { status: 'done' | 'error'; progress: number; result: object | null; error: JobError | null }): Promise<JobRow | null> {
     const [rows]: [JobRow[], number] = await m.query(
       `UPDATE content.jobs
-          SET status = $3, progress = $4, result = $5, error = $6, lease_owner = NULL, lease_until = NULL,
-              finished_at = now(), updated_at = now()
+          SET status = $3, progress = $4, error = $6, lease_owner = NULL, lease_until = NULL, finished_at = now(), updated_at = now(),
+              -- A job that ends in error keeps no credits held, whoever ended it (its handler, or the runner giving up).
+              result = CASE WHEN $3 = 'error' THEN ${refundHeldCredits('$5::jsonb')} ELSE $5::jsonb END
         WHERE id = $1 AND lease_owner = $2 AND status = 'processing'
         RETURNING *`,
       [id, owner, outcome.status, outcome.progress, outcome.result === null ? null : JSON.stringify(outcome.result),
@@ -196,7 +214,7 @@ export class JobsRepository {
   async resume(m: EntityManager, ctx: RequestContext, id: string, credits: number): Promise<JobRow | null> {
     const [rows]: [JobRow[], number] = await m.query(
       `UPDATE content.jobs SET status = 'queued', run_after = now(), updated_at = now(), lease_owner = NULL, lease_until = NULL,
-              result = COALESCE(result, '{}'::jsonb) || jsonb_build_object('credits_reserved', $4::int)
+              attempts = 0, error = NULL, result = COALESCE(result, '{}'::jsonb) || jsonb_build_object('credits_reserved', $4::int)
         WHERE id = $1 AND organization_id = $2 AND livemode = $3 AND status = 'stopped'
         RETURNING *`,
       [id, ctx.organizationId, ctx.livemode, credits],

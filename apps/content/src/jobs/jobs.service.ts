@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type Job, type RequestContext } from '@influgentic/contracts';
 import type { Commit } from '@influgentic/messaging';
 import { toJob } from './job.types';
+import { ContentRepository } from '../items/content.repository';
 import { JobsRepository } from './jobs.repository';
 
 /** The jobs API: read a job, cancel it. Another organization's (or mode's) job is a 404. */
 @Injectable()
 export class JobsService {
-  constructor(private readonly jobs: JobsRepository) {}
+  constructor(private readonly jobs: JobsRepository, private readonly items: ContentRepository) {}
 
   async get(ctx: RequestContext, id: string): Promise<Job> {
     return toJob(await this.visible(ctx, id));
@@ -22,6 +23,10 @@ export class JobsService {
     if (job.status === 'cancelled') return toJob(job);
     const cancelled = await commit(async (m) => {
       const row = await this.jobs.cancel(ctx, id, m);
+      // A video's item waits for its render: with the render cancelled it fails with it, in the same transaction.
+      if (row && typeof row.input.content_id === 'string' && row.type === 'content.video') {
+        await this.items.fail(row.input.content_id, 'video: the render was cancelled', m);
+      }
       return row ? toJob(row) : null;
     });
     if (cancelled) return cancelled;

@@ -52,9 +52,9 @@ export function parseBulkCsv(text: string, defaults: BulkDefaults = {}): BulkPar
   if (!records.length) return { rows: [], errors: [problem('empty', 'the CSV is empty')] };
   const header = records[0].record.map((h) => h.toLowerCase().replace(/\s+/g, '_'));
   const errors: FieldError[] = [];
-  const unknown = header.filter((h) => !(h in COLUMNS));
+  const unknown = header.filter((h) => !Object.hasOwn(COLUMNS, h));
   if (unknown.length) errors.push(problem('unknown_column', `line 1: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u)).join(', ')}; known: ${Object.keys(COLUMNS).join(', ')}`));
-  const fields = header.map((h) => COLUMNS[h]);
+  const fields = header.map((h) => (Object.hasOwn(COLUMNS, h) ? COLUMNS[h] : undefined));
   const dup = fields.filter((f, i) => f && fields.indexOf(f) !== i);
   if (dup.length) errors.push(problem('duplicate_column', `line 1: column ${dup[0]} is given twice`));
   if (!fields.includes('script')) errors.push(problem('missing_column', 'line 1: the header must name a script column'));

@@ -61,7 +61,8 @@ export class ImageJobsService implements OnModuleInit {
     const input: ImageJobInput = { content_id: row.id, aspect_ratio: body.aspect_ratio ?? defaultImageRatio(row.platform) };
     const result: ImageJobResult = {
       content_id: row.id, step: 'queued', aspect_ratio: input.aspect_ratio, media_index: null, image_url: null,
-      credits_reserved: IMAGE_CREDITS, credits_billed: 0, credits_refunded: 0,
+      // Sandbox work is never billed.
+      credits_reserved: ctx.livemode ? IMAGE_CREDITS : 0, credits_billed: 0, credits_refunded: 0,
     };
     const accepted = await keyed.commit(async (m) => {
       const { row: job } = await this.jobs.insert(m, { id: newId('job'), ctx, type: IMAGE_JOB, agentId: row.agent_id, input: { ...input }, result: { ...result }, dedupeKey: null });
@@ -100,8 +101,11 @@ export class ImageJobsService implements OnModuleInit {
       const name = `image-${input.aspect_ratio.replace(':', 'x')}-${run.job.id.slice(-8)}.png`;
       const stored = await this.files.put(run.ctx, row.id, name, png, 'image/png');
       const media = await this.items.transaction(async (m) => {
+        if (!(await run.holdsLease(m))) throw run.signal.reason instanceof JobStopped ? run.signal.reason : new JobStopped('lost');
         const locked = await this.items.lockForCaller(m, run.ctx, row.id);
         if (!locked) return null;
+        // Published (or failed, deleted) since the image was asked for: it is no longer the item's to change.
+        if (!IMAGE_STATUSES.has(locked.status)) throw Object.assign(new Error(`content ${row.id} is ${locked.status} now; the image was not attached`), { code: 'media_invalid_state' });
         // A retried attempt finds its own image already attached.
         const existing = locked.media.find((x) => x.key === stored.key);
         if (existing) return existing;

@@ -2,7 +2,10 @@ import { dataDirFromEnv, mediaSigningKeyFromEnv, signedMediaUrl } from '@influge
 import type { ContentMedia } from '@influgentic/contracts';
 
 /** How long a media link in an answer stays valid; reading the item again gives a fresh one. */
-const LINK_TTL_SECONDS = () => Number(process.env.MEDIA_LINK_TTL_SECONDS ?? 3600);
+const LINK_TTL_SECONDS = () => {
+  const v = Number(process.env.MEDIA_LINK_TTL_SECONDS);
+  return Number.isFinite(v) && v >= 60 ? Math.min(v, 7 * 24 * 3600) : 3600;
+};
 
 let signer: { key: Buffer; base: string } | null = null;
 
@@ -13,9 +16,11 @@ let signer: { key: Buffer; base: string } | null = null;
  */
 export function mediaLink(key: string, downloadName?: string, now = Date.now()): { url: string; expires_at: string } {
   signer ??= { key: mediaSigningKeyFromEnv(process.env, dataDirFromEnv()), base: process.env.PUBLIC_BASE_URL?.trim() ?? '' };
-  // Links expire on the hour boundary after their TTL, so answers read within the same hour carry the same link.
+  // Links expire on a boundary after their TTL (a tenth of it, at most a minute later), so answers read close together
+  // carry the same link and a client's cache of it stays useful.
   const ttl = LINK_TTL_SECONDS();
-  const expires = Math.ceil((now / 1000 + ttl) / 3600) * 3600;
+  const step = Math.min(60, Math.max(1, Math.floor(ttl / 10)));
+  const expires = Math.ceil((now / 1000 + ttl) / step) * step;
   return { url: signedMediaUrl(signer.base, signer.key, key, expires, downloadName), expires_at: new Date(expires * 1000).toISOString() };
 }
 

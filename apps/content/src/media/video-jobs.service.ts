@@ -6,6 +6,7 @@ import {
   type VideoKind, type VideoStatus,
 } from '@influgentic/contracts';
 import type { Commit, IdempotentRun } from '@influgentic/messaging';
+import { voiceProblem } from '@influgentic/media';
 import type { GenerationProduct } from '../generation';
 import { productFromCampaign } from '../generate/generation.service';
 import { PlatformClients } from '../generate/platform-clients';
@@ -48,10 +49,15 @@ export type VideoRequest = Omit<VideoJobInput, 'content_id' | 'language' | 'prod
 
 const field = (name: string, code: string, message: string) => [{ field: name, code, message }];
 
-export function emptyVideoResult(input: Pick<VideoJobInput, 'content_id' | 'aspect_ratio' | 'duration_seconds'>): VideoJobResult {
+/** Credits a render holds: a second of video costs a credit in live mode; sandbox work is never billed. */
+export function creditsFor(durationSeconds: number, livemode: boolean): number {
+  return livemode ? videoCredits(durationSeconds) : 0;
+}
+
+export function emptyVideoResult(input: Pick<VideoJobInput, 'content_id' | 'aspect_ratio' | 'duration_seconds'>, livemode: boolean): VideoJobResult {
   return {
     content_id: input.content_id, step: 'queued', aspect_ratio: input.aspect_ratio, duration_seconds: null, video_url: null, captions: null,
-    audio_url: null, thumbnail_url: null, credits_reserved: videoCredits(input.duration_seconds), credits_billed: 0, credits_refunded: 0,
+    audio_url: null, thumbnail_url: null, credits_reserved: creditsFor(input.duration_seconds, livemode), credits_billed: 0, credits_refunded: 0,
     voice: null, checks: null,
   };
 }
@@ -96,6 +102,8 @@ export class VideoJobsService {
     if (agent.status === 'training' || agent.status === 'failed') {
       throw new DomainError('agent_not_ready', `Agent ${agent.id} is ${agent.status}; it can make videos once its status is ready`);
     }
+    const badVoice = request.voice ? await voiceProblem(request.voice) : null;
+    if (badVoice) throw DomainError.validation(field('voice', 'unknown_voice', badVoice));
     const campaign = request.campaign_id ? await this.clients.campaign(ctx, request.campaign_id) : null;
     if (campaign && campaign.agent_id !== agent.id) {
       throw DomainError.validation(field('campaign_id', 'agent_mismatch', `belongs to agent ${campaign.agent_id}, not ${agent.id}`));
@@ -134,7 +142,7 @@ export class VideoJobsService {
     };
     await this.items.insert(row, m, ctx.keyId ? { kind: 'key', id: ctx.keyId } : { kind: 'system', id: null });
     const { row: job } = await this.jobs.insert(m, {
-      id: jobId, ctx, type: VIDEO_JOB, agentId: input.agent_id, input: { ...input }, result: emptyVideoResult(input), dedupeKey: null,
+      id: jobId, ctx, type: VIDEO_JOB, agentId: input.agent_id, input: { ...input }, result: emptyVideoResult(input, ctx.livemode), dedupeKey: null,
     });
     return { content: toContentItem(row), job: toJob<VideoJobResult>(job) };
   }
@@ -178,7 +186,7 @@ export class VideoJobsService {
     if (job.status === 'queued' || job.status === 'processing') return this.status(ctx, id);
     const input = job.input as unknown as VideoJobInput;
     const resumed = await commit(async (m) => {
-      const row = await this.jobs.resume(m, ctx, job.id, videoCredits(input.duration_seconds));
+      const row = await this.jobs.resume(m, ctx, job.id, creditsFor(input.duration_seconds, ctx.livemode));
       if (!row) throw invalidState(job.id, job.status, 'continued', 'stopped');
       return this.statusOf(ctx, id, row);
     });

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  VIDEO_SIZES, assembleVideo, fitSpeech, markMp4File, markWav, probeMedia, renderSceneFrame, requireMediaTools, splitScript, toSrt, toVtt,
+  AI_GENERATED_COMMENT, VIDEO_SIZES, assembleVideo, fitSpeech, iso639_2, markMp4File, markWav, probeMedia, renderSceneFrame, requireMediaTools,
+  runProcess, splitScript, toSrt, toVtt,
   type AgentLook, type AspectRatio, type ProbeResult, type ProvenanceInfo, type TimedSegment, type VideoProvider,
 } from '@influgentic/media';
 import { writeFile } from 'node:fs/promises';
@@ -117,17 +118,26 @@ async function speak(spec: VideoSpec, opts: RenderOptions) {
 
 /**
  * A video from a remote generator (`MEDIA_VIDEO_PROVIDER`): the provider makes the footage from the scene and the
- * script; the voiceover and captions are still made here (stored beside it, so the item carries them), the file is
- * marked as AI-generated and read back like an offline render.
+ * script; the voiceover and the captions are made here and muxed in (the picture is copied, not re-encoded), cut to
+ * the duration asked for, faststart, marked as AI-generated and read back like an offline render. The disclosure is
+ * in the item, the captions file and the metadata; it is not burned into remote footage.
  */
 export async function renderRemoteVideo(spec: VideoSpec, prompt: string, provider: VideoProvider, dir: string, opts: RenderOptions = {}): Promise<RenderedVideo & { model: string }> {
-  await requireMediaTools(['ffprobe', 'espeak']);
+  const { ffmpeg } = await requireMediaTools(['ffmpeg', 'ffprobe', 'espeak']);
   const { signal, onStep } = opts;
   const { speech, timed } = await speak(spec, opts);
   onStep?.('encoding', 0);
-  const made = await provider.generate({ prompt, durationSeconds: spec.durationSeconds, aspectRatio: spec.aspectRatio, signal, onProgress: (f) => onStep?.('encoding', f) });
+  const made = await provider.generate({ prompt, durationSeconds: spec.durationSeconds, aspectRatio: spec.aspectRatio, signal, onProgress: (f) => onStep?.('encoding', f * 0.9) });
+  const footage = join(dir, 'footage.mp4');
+  const wav = join(dir, 'speech.wav');
+  const srt = join(dir, 'captions.srt');
+  await Promise.all([writeFile(footage, made.mp4), writeFile(wav, speech.wav), writeFile(srt, toSrt(timed))]);
   const path = join(dir, 'video.mp4');
-  await writeFile(path, made.mp4);
+  await runProcess(ffmpeg.path, [
+    '-v', 'error', '-y', '-i', footage, '-i', wav, '-i', srt, '-map', '0:v:0', '-map', '1:a:0', '-map', '2:s:0',
+    '-c:v', 'copy', '-c:a', 'aac', '-c:s', 'mov_text', '-metadata:s:s:0', `language=${iso639_2(spec.language)}`,
+    '-t', String(spec.durationSeconds), '-movflags', '+faststart', '-metadata', `comment=${AI_GENERATED_COMMENT}`, path,
+  ], { signal, timeoutMs: 120_000 });
   await markMp4File(path, spec.provenance);
   const probe = await probeMedia(path, { signal });
   const thumbnail = await renderSceneFrame({

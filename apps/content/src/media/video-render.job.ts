@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { ContentMedia, RequestContext, ResolvedAgent, VideoJobResult } from '@influgentic/contracts';
+import type { ContentMedia, ResolvedAgent, VideoJobResult } from '@influgentic/contracts';
 import { OutboxWriter, SERVICE_LOGGER } from '@influgentic/messaging';
 import { buildGenerationRequest, disclosuresFor, finalizeForRequest, type FinalContent } from '../generation';
 import { describeFailure } from '../generate/generation.errors';
@@ -11,9 +11,9 @@ import { ContentRepository } from '../items/content.repository';
 import { JobRunner, JobStopped, type JobOutcome, type JobRun } from '../jobs/job-runner';
 import { MediaFiles } from './media-files';
 import { mediaLink } from './media-links';
-import { MediaProviderError, videoProviderFromEnv } from '@influgentic/media';
+import { MediaProviderError, requireMediaTools, videoProviderFromEnv } from '@influgentic/media';
 import { renderRemoteVideo, renderVideo, withScratchDir, type VideoSpec, type VideoStep } from './video-pipeline';
-import { VIDEO_JOB, type VideoJobInput } from './video-jobs.service';
+import { VIDEO_JOB, creditsFor, type VideoJobInput } from './video-jobs.service';
 import { fitScenes, lengthForDuration, scenesFromScript, scenesFromText, type VideoScene } from './video-script';
 
 /** Where each step starts on the job's 0..100 progress; a step's own progress moves within its band. */
@@ -67,6 +67,8 @@ export class VideoRenderJob implements OnModuleInit {
       return run.report(Math.round(from + (to - from) * Math.min(1, Math.max(0, fraction))), { ...result });
     };
     try {
+      // Before any model tokens are spent: a missing tool ends the job here, with what to install.
+      await requireMediaTools(['ffmpeg', 'ffprobe', 'espeak']);
       await report('script', 0);
       const agent = await this.clients.agent(run.ctx, input.agent_id);
       const script = await this.script(run, input, agent);
@@ -96,7 +98,7 @@ export class VideoRenderJob implements OnModuleInit {
         video_codec: stored.probe.videoCodec ?? 'unknown', audio_codec: stored.probe.audioCodec, width: stored.probe.width ?? 0,
         height: stored.probe.height ?? 0, bytes: stored.video.bytes,
       };
-      const completed = await this.complete(run.ctx, input, script, stored.media, result);
+      const completed = await this.complete(run, input, script, stored.media, result);
       if (!completed) return this.failed(run, input, result, { code: 'conflict', message: `content ${input.content_id} stopped generating (deleted or failed) while its video was made` });
       return { result: this.linked(completed, result) };
     } catch (err) {
@@ -141,8 +143,11 @@ export class VideoRenderJob implements OnModuleInit {
   }
 
   /** The item gets its script and media and goes to review; its event goes out with it. */
-  private async complete(ctx: RequestContext, input: VideoJobInput, script: VideoScript, media: ContentMedia[], result: VideoJobResult): Promise<ContentItemEntity | null> {
+  private async complete(run: JobRun, input: VideoJobInput, script: VideoScript, media: ContentMedia[], result: VideoJobResult): Promise<ContentItemEntity | null> {
+    const ctx = run.ctx;
     return this.items.transaction(async (m) => {
+      // Stopped, cancelled or taken over while the files were stored: the item is not this worker's to finish.
+      if (!(await run.holdsLease(m))) throw run.signal.reason instanceof JobStopped ? run.signal.reason : new JobStopped('lost');
       const row = await this.items.complete(m, input.content_id, {
         status: 'pending_review', title: script.final.title, body: script.final.body, caption: script.final.caption, hashtags: script.final.hashtags,
         cta: script.final.cta, disclosures: script.final.disclosures, sections: script.final.sections ?? null,
@@ -151,7 +156,10 @@ export class VideoRenderJob implements OnModuleInit {
       });
       if (!row) return null;
       const withMedia = await this.items.update(m, row.id, { media });
-      result.credits_billed = result.credits_reserved;
+      // Whole seconds of the stored video, never more than was held (a remote model may make a shorter clip).
+      const measured = creditsFor(result.duration_seconds ?? input.duration_seconds, ctx.livemode);
+      result.credits_billed = Math.min(result.credits_reserved, measured);
+      result.credits_refunded += result.credits_reserved - result.credits_billed;
       result.credits_reserved = 0;
       await this.outbox.enqueue(m, {
         type: 'agent.content_generated', organizationId: row.organization_id, livemode: row.livemode,

@@ -72,11 +72,12 @@ export function mediaRoutes(deps: MediaRouteDeps = {}): RouteDef[] {
       const status = range ? 206 : 200;
       reply.header('Content-Length', String(range ? range.end - range.start + 1 : file.bytes));
       if (range) reply.header('Content-Range', `bytes ${range.start}-${range.end}/${file.bytes}`);
-      const body = await storage.read(key, range ?? undefined);
-      // Streamed straight to the socket: a large video is never held in memory.
       reply.hijack();
       reply.raw.writeHead(status, reply.getHeaders() as Record<string, string>);
+      // HEAD gets the headers only: the file is not even opened.
       if (request.method === 'HEAD') return void reply.raw.end();
+      // Streamed straight to the socket: a large video is never held in memory.
+      const body = await storage.read(key, range ?? undefined);
       await pipeline(body as NodeJS.ReadableStream, reply.raw).catch(() => reply.raw.destroy());
     },
   }];

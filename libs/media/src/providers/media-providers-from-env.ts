@@ -45,6 +45,8 @@ export function videoProviderFromEnv(env: NodeJS.ProcessEnv = process.env): Vide
     model,
     timeoutMs: positiveInt(env.MEDIA_VIDEO_TIMEOUT_MS, 'MEDIA_VIDEO_TIMEOUT_MS', 'video') ?? 600_000,
     pollIntervalMs: positiveInt(env.MEDIA_VIDEO_POLL_INTERVAL_MS, 'MEDIA_VIDEO_POLL_INTERVAL_MS', 'video') ?? 2000,
+    // Storage refuses videos over 200 MiB: nothing larger is worth downloading.
+    maxBytes: 200 * 1024 * 1024,
   });
 }
 

@@ -54,10 +54,20 @@ describe('missingMediaTools', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('looks at the env variables, then the PATH', () => {
-    for (const name of ['ffmpeg', 'espeak-ng']) fs.writeFileSync(path.join(dir, name), '#!/bin/sh\n', { mode: 0o755 });
+    for (const name of ['ffmpeg', 'espeak-ng', 'chromium']) fs.writeFileSync(path.join(dir, name), '#!/bin/sh\n', { mode: 0o755 });
     expect(missingMediaTools({ PATH: dir })).toEqual(['ffprobe']);
     expect(missingMediaTools({ PATH: dir, FFPROBE_PATH: path.join(dir, 'ffmpeg') })).toEqual([]);
     expect(missingMediaTools({ PATH: dir, ESPEAK_NG_PATH: path.join(dir, 'nothing') })).toEqual(['ffprobe', 'espeak-ng']);
+    fs.rmSync(path.join(dir, 'chromium'));
+    expect(missingMediaTools({ PATH: dir, FFPROBE_PATH: path.join(dir, 'ffmpeg') })).toEqual(['chromium']);
+  });
+});
+
+describe('the notice for a missing browser', () => {
+  it('says the console tests are skipped, alone or after the media tools', () => {
+    expect(planMediaTools({ missing: ['chromium'], root: false, aptGet: null })).toEqual({ action: 'notice', message: expect.stringMatching(/^media: chromium is not installed; the console's browser tests are skipped/) });
+    expect(planMediaTools({ missing: ['espeak-ng', 'chromium'], root: false, aptGet: null }).message).toMatch(/speech needs espeak-ng.*; chromium is not installed/);
+    expect(planMediaTools({ missing: ['chromium'], root: true, aptGet: '/usr/bin/apt-get' })).toEqual({ action: 'install', packages: ['chromium'] });
   });
 });
 

@@ -772,7 +772,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Render up to 100 videos from a CSV (script, platform, voice, language, …): every row is checked first, then one job per row */
+        /** Render up to 100 videos from a CSV (script, platform, voice, language, …): every row is checked first, then one job per row. Send JSON with the CSV in `csv`, or the CSV itself as text/csv with the other fields in the query */
         post: operations["postV1ContentBulk"];
         delete?: never;
         options?: never;
@@ -4825,7 +4825,18 @@ export interface operations {
     };
     postV1ContentBulk: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description With a text/csv body: the agent_id field of the request */
+                agent_id?: string;
+                /** @description With a text/csv body: the aspect_ratio field of the request */
+                aspect_ratio?: "9:16" | "1:1" | "16:9";
+                /** @description With a text/csv body: the campaign_id field of the request */
+                campaign_id?: string;
+                /** @description With a text/csv body: the duration_seconds field of the request */
+                duration_seconds?: number;
+                /** @description With a text/csv body: the platform field of the request */
+                platform?: "instagram" | "tiktok" | "x" | "linkedin" | "youtube" | "facebook" | "threads" | "blog" | "email";
+            };
             header?: {
                 /** @description Same key and body within 24 h replays the first response; another body → 409 idempotency_conflict */
                 "Idempotency-Key"?: string;
@@ -4836,6 +4847,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["BulkVideosBody"];
+                "text/csv": string;
             };
         };
         responses: {
