@@ -16,9 +16,12 @@ import { useRoute } from './use-route';
 
 // The chart library is loaded with the analytics page only, keeping it out of the first load.
 const AnalyticsPage = lazy(() => import('./pages/analytics').then((m) => ({ default: m.AnalyticsPage })));
+// The builder is visited rarely, so it loads when first opened.
+const BuilderPage = lazy(() => import('./pages/builder').then((m) => ({ default: m.BuilderPage })));
 
 const NAV: Array<{ page: PageName; label: string }> = [
   { page: 'catalog', label: 'Catalog' },
+  { page: 'build', label: 'Agent Builder' },
   { page: 'campaigns', label: 'Campaigns' },
   { page: 'studio', label: 'Content studio' },
   { page: 'review', label: 'Review queue' },
@@ -95,6 +98,7 @@ function PageFor({ route }: { route: Route }) {
     case 'webhooks': return <WebhooksPage />;
     case 'keys': return <ApiKeysPage />;
     case 'videos': return <VideosPage query={route.query} />;
+    case 'build': return <BuilderPage />;
     default: return <CatalogPage query={route.query} />;
   }
 }

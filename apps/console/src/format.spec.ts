@@ -1,4 +1,4 @@
-import { addDays, formatCount, formatPercent, formatUsd, humanize, mondayOf, spendPercent } from './format';
+import { addDays, formatCount, formatPercent, formatUsd, humanize, mondayOf, spendPercent, splitList } from './format';
 
 describe('console formatting', () => {
   it('finds the Monday of a week, across month ends', () => {
@@ -22,5 +22,10 @@ describe('console formatting', () => {
     expect(formatPercent(0.0981)).toBe('9.8%');
     expect(formatPercent(null)).toBe('—');
     expect(humanize('product_launch')).toBe('Product launch');
+  });
+
+  it('splits comma- or line-separated lists without blanks or repeats', () => {
+    expect(splitList(' a, b\n\nc ,a,')).toEqual(['a', 'b', 'c']);
+    expect(splitList('   ')).toEqual([]);
   });
 });

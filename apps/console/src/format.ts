@@ -47,3 +47,8 @@ export function humanize(value: string): string {
   const words = value.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** "a, b\nc, a" → ["a", "b", "c"]: a comma- or line-separated list, trimmed, without blanks or repeats. */
+export function splitList(text: string): string[] {
+  return [...new Set(text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean))];
+}

@@ -1,6 +1,6 @@
 // Hash routes (`#/catalog?q=velo`): the gateway serves one index.html, and client routes never reach the server.
 
-export const PAGES = ['catalog', 'agent', 'campaigns', 'studio', 'review', 'calendar', 'analytics', 'webhooks', 'keys', 'videos'] as const;
+export const PAGES = ['catalog', 'agent', 'campaigns', 'studio', 'review', 'calendar', 'analytics', 'webhooks', 'keys', 'videos', 'build'] as const;
 export type PageName = (typeof PAGES)[number];
 
 export interface Route {

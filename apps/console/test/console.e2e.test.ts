@@ -36,7 +36,7 @@ describeWithBrowser('web console in a real browser', () => {
   let receiverUrl: string;
   const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
   const saved = { ...process.env };
-  const state: { campaignId?: string; contentId?: string; scheduledDate?: string } = {};
+  const state: { campaignId?: string; contentId?: string; scheduledDate?: string; webhookSecret?: string } = {};
   const filterTimings: number[] = [];
 
   beforeAll(async () => {
@@ -197,6 +197,58 @@ describeWithBrowser('web console in a real browser', () => {
     expect(await reachableByKeyboard('Create campaign')).toBe(true);
   });
 
+  it('builds an agent, with field errors beside the fields, and follows its training until it is ready', async () => {
+    await goto('#/catalog');
+    await page.getByRole('link', { name: 'Build an agent' }).click();
+    await page.getByRole('heading', { name: 'Agent Builder', level: 1 }).waitFor();
+    await expect(page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Agent Builder' }).getAttribute('aria-current')).resolves.toBe('page');
+    // Refused by the API: name, category and persona are required; each message sits in its own field.
+    await page.getByRole('button', { name: 'Build agent' }).click();
+    await page.getByText('3 fields need attention').waitFor();
+    for (const label of ['Name', 'Category', 'Persona prompt']) {
+      const input = page.getByLabel(label, { exact: true });
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      await expect(page.locator('.field', { has: input }).locator('.field-error').isVisible()).resolves.toBe(true);
+    }
+
+    const name = `Nova ${randomBytes(3).toString('hex')}`;
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Category', { exact: true }).selectOption('beauty');
+    await page.getByLabel('Persona prompt', { exact: true }).fill('Nova is a cosmetic chemist who explains skincare ingredients plainly. She reviews serums, '
+      + 'sunscreens and retinoids with evidence, compares formulas honestly, warns about irritation, and helps readers build '
+      + 'simple routines for sensitive skin without hype or miracle promises.');
+    await page.getByLabel('Expertise', { exact: true }).fill('skincare, retinoids, sunscreen');
+    await page.getByLabel('Target audience', { exact: true }).fill('skincare_beginners_20_40');
+    await page.getByLabel('Time zone (optional)').fill('Europe/Paris');
+    await page.getByRole('group', { name: 'Languages' }).getByRole('checkbox', { name: 'fr', exact: true }).check();
+    await page.getByRole('group', { name: 'Tone modes' }).getByRole('checkbox', { name: 'Calm', exact: true }).check();
+    await page.getByLabel('Other tones').fill('nerdy');
+    await page.getByRole('group', { name: 'Use cases (optional)' }).getByRole('checkbox', { name: 'Product review', exact: true }).check();
+    await page.getByRole('button', { name: 'Build agent' }).click();
+
+    const training = page.getByTestId('training');
+    await training.waitFor();
+    const firstStatus = await training.getAttribute('data-status');
+    expect(['training', 'ready']).toContain(firstStatus);
+    await page.locator('[data-testid="training"][data-status="ready"]').waitFor({ timeout: 30_000 });
+    await expect(training.textContent()).resolves.toContain(`${name} is ready to write`);
+    await training.scrollIntoViewIfNeeded();
+    await screenshot('builder');
+    await expectAccessible('agent builder');
+    expect(await reachableByKeyboard('Build agent')).toBe(true);
+
+    const href = (await page.getByTestId('built-agent-link').getAttribute('href')) as string;
+    const agentId = decodeURIComponent(href.replace('#/agent/', ''));
+    const built = await client.agents.retrieve(agentId);
+    expect(built).toMatchObject({ name, category: 'beauty', status: 'ready', visibility: 'private', timezone: 'Europe/Paris', use_cases: ['product_review'] });
+    expect(built.languages).toEqual(['en', 'fr']);
+    // The chosen tone is kept; the free word is mapped by training to one of the tones it knows.
+    expect(built.capabilities.tone_modes).toContain('calm');
+    expect(built.capabilities.tone_modes.length).toBeGreaterThan(1);
+    await page.getByTestId('built-agent-link').click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+  });
+
   it('streams a generation into the studio, then shows compliance', async () => {
     await goto(`#/studio?agent=agent_velo_automotive&campaign=${state.campaignId}`);
     const generate = page.getByRole('button', { name: 'Generate' });
@@ -252,6 +304,35 @@ describeWithBrowser('web console in a real browser', () => {
     await expectAccessible('calendar');
   });
 
+  it('plans a week with the week planner, follows the job, and shows the week on the calendar', async () => {
+    await goto('#/calendar');
+    const plan = page.getByRole('button', { name: 'Plan and write the week' });
+    await waitFor(async () => (await plan.isEnabled()) || undefined);
+    const week = await page.getByLabel('Week starting (Monday)').inputValue();
+    expect(new Date(`${week}T00:00:00Z`).getUTCDay()).toBe(1);
+    await page.getByLabel('Language').selectOption('de');
+    await page.getByLabel('Trending topics').fill('winter range, charging networks');
+    await page.getByLabel('Guidance', { exact: true }).fill('Keep every post practical.');
+    await expect(page.getByText('7 posts: 7 days × 1 × 1 platform').isVisible()).resolves.toBe(true);
+    await plan.click();
+
+    const progress = page.getByTestId('week-plan');
+    await progress.waitFor();
+    await page.locator('[data-testid="week-plan"][data-job-status="done"]').waitFor({ timeout: 90_000 });
+    const job = await client.jobs.retrieve((await progress.getAttribute('data-job-id')) as string);
+    expect(job.type).toBe('content.generate_week');
+    const contentIds = (job.result?.content_ids ?? []) as string[];
+    expect(contentIds).toHaveLength(7);
+    await expect(progress.textContent()).resolves.toContain('7 of 7 posts written');
+    // The calendar moved to the planned week, in the plan's zone, and shows every item the job wrote.
+    for (const id of contentIds) await page.locator(`[data-testid="calendar"] li[data-content-id="${id}"]`).waitFor();
+    const planned = await client.content.retrieve(contentIds[0]);
+    expect(planned.language).toBe('de');
+    await screenshot('week-planner');
+    await expectAccessible('week planner');
+    expect(await reachableByKeyboard('Plan and write the week')).toBe(true);
+  });
+
   it('draws the analytics chart from ingested events and offers the export', async () => {
     const today = new Date().toISOString();
     await client.analytics.ingest({ events: [
@@ -266,6 +347,15 @@ describeWithBrowser('web console in a real browser', () => {
     await expect(page.getByRole('cell', { name: 'instagram' }).or(page.getByRole('rowheader', { name: 'instagram' })).first().isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Prepare export' }).click();
     await page.getByTestId('export-link').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('milestone-impressions-10000').getAttribute('data-reached')).resolves.toBe('false');
+
+    // Crossing 10,000 impressions: the milestone is announced on the event stream and marked on the page as seen live.
+    await client.analytics.ingest({ events: [
+      { type: 'impression', campaign_id: state.campaignId as string, platform: 'instagram', language: 'en', count: 9000, occurred_at: new Date().toISOString() },
+    ] } as never);
+    await page.locator('[data-testid="milestone-impressions-10000"][data-live="true"][data-reached="true"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('milestone-impressions-100000').getAttribute('data-reached')).resolves.toBe('false');
+    await expect(page.getByTestId('milestone-leads-100').getAttribute('data-reached')).resolves.toBe('false');
     await screenshot('analytics');
     await expectAccessible('analytics');
   });
@@ -285,6 +375,56 @@ describeWithBrowser('web console in a real browser', () => {
     await expect(page.getByTestId('webhook-secret').count()).resolves.toBe(0);
     await screenshot('webhooks');
     await expectAccessible('webhooks');
+    state.webhookSecret = secret;
+  });
+
+  it('rotates the secret (shown once), edits events, disables, enables and deletes the endpoint after a confirm step', async () => {
+    const endpoint = (await client.webhooks.list()).data.find((e) => e.url === receiverUrl);
+    expect(endpoint).toBeDefined();
+    const id = endpoint?.id as string;
+    const settings = page.getByTestId('endpoint-settings');
+
+    await settings.getByRole('button', { name: 'Rotate secret' }).click();
+    const rotated = (await page.getByTestId('rotated-secret').locator('code').textContent()) as string;
+    expect(rotated).toMatch(/^igsec_|^whsec_/);
+    expect(rotated).not.toBe(state.webhookSecret);
+    await expect(page.getByTestId('rotated-secret').textContent()).resolves.toContain('previous secret keeps signing until');
+    const before = received.length;
+    await page.getByRole('button', { name: 'Send a test event' }).click();
+    const delivery = await waitFor(async () => received.slice(before).find((r) => r.body.includes('webhook.test')), 20_000);
+    expect((await verifyWebhook(delivery.body, delivery.headers as Record<string, string>, rotated)).type).toBe('webhook.test');
+    await page.getByTestId('rotated-secret').getByRole('button', { name: 'I stored it' }).click();
+    await expect(page.getByTestId('rotated-secret').count()).resolves.toBe(0);
+
+    await settings.getByLabel('Endpoint description').fill('Console receiver');
+    await settings.getByLabel('Every event (now and future types)').uncheck();
+    const events = settings.getByRole('group', { name: 'Events to send' });
+    await events.getByRole('checkbox', { name: 'job.failed', exact: true }).check();
+    await events.getByRole('checkbox', { name: 'lead.captured', exact: true }).check();
+    await settings.getByRole('button', { name: 'Save changes' }).click();
+    await settings.getByText('Saved.').waitFor();
+    const edited = await client.webhooks.retrieve(id);
+    expect(edited.description).toBe('Console receiver');
+    expect([...edited.events].sort()).toEqual(['job.failed', 'lead.captured']);
+    await expect(page.locator('.endpoint-list').textContent()).resolves.toContain('job.failed, lead.captured');
+
+    await settings.getByRole('button', { name: 'Disable' }).click();
+    await page.locator('[data-testid="endpoint-settings"][data-status="disabled"]').waitFor();
+    expect((await client.webhooks.retrieve(id)).status).toBe('disabled');
+    await settings.getByRole('button', { name: 'Enable' }).click();
+    await page.locator('[data-testid="endpoint-settings"][data-status="enabled"]').waitFor();
+    expect((await client.webhooks.retrieve(id)).status).toBe('enabled');
+
+    // Delete asks first; "Keep it" changes nothing.
+    await settings.getByRole('button', { name: 'Delete endpoint' }).click();
+    await page.getByTestId('confirm-delete').getByRole('button', { name: 'Keep it' }).click();
+    expect((await client.webhooks.retrieve(id)).id).toBe(id);
+    await settings.getByRole('button', { name: 'Delete endpoint' }).click();
+    await page.getByTestId('confirm-delete').waitFor();
+    await expectAccessible('webhook delete confirmation');
+    await page.getByTestId('confirm-delete').getByRole('button', { name: 'Yes, delete it' }).click();
+    await page.getByText('No endpoints yet.').waitFor();
+    await expect(client.webhooks.retrieve(id)).rejects.toMatchObject({ status: 404 });
   });
 
   it('lists API keys and offers videos, accessibly', async () => {

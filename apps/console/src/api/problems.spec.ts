@@ -1,5 +1,5 @@
 import { InfluAuthenticationError, InfluConflictError, InfluInvalidRequestError, InfluRateLimitError } from '@influgentic/sdk';
-import { describeProblem, fieldLabel } from './problems';
+import { describeProblem, fieldLabel, fieldsShownBy, messageFor } from './problems';
 
 describe('describeProblem', () => {
   it('puts each invalid field next to its name and summarises how many', () => {
@@ -37,5 +37,16 @@ describe('describeProblem', () => {
 
   it('labels nested field names readably', () => {
     expect(fieldLabel('config.output_formats')).toBe('Output formats');
+  });
+
+  it('finds the messages of a field and of its parts', () => {
+    const problem = describeProblem(new InfluInvalidRequestError({ code: 'validation_error', status: 422, message: 'x',
+      errors: [{ field: 'tone_modes[1]', code: 'max', message: 'is too long' }, { field: 'name', code: 'required', message: 'is required' },
+        { field: 'tone', code: 'x', message: 'unrelated' }] }));
+    expect(messageFor(problem, 'tone_modes')).toBe('is too long');
+    expect(messageFor(problem, 'name')).toBe('is required');
+    expect(messageFor(problem, 'languages')).toBeUndefined();
+    expect(fieldsShownBy(problem, ['tone_modes', 'name'])).toEqual(['tone_modes[1]', 'name']);
+    expect(messageFor(undefined, 'name')).toBeUndefined();
   });
 });

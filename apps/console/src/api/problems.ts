@@ -72,3 +72,19 @@ function sentence(text: string): string {
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
+
+/** The message for `field` or any of its parts (`tone_modes[2]`, `product.name`), so a list's input shows its items' errors. */
+export function messageFor(problem: UserProblem | undefined, field: string): string | undefined {
+  if (!problem) return undefined;
+  const messages = Object.entries(problem.fields).filter(([name]) => belongsTo(name, field)).map(([, message]) => message);
+  return messages.length ? messages.join('; ') : undefined;
+}
+
+/** The problem's field names that the given inputs already show (for `ProblemMessage`'s `shownFields`). */
+export function fieldsShownBy(problem: UserProblem | undefined, inputs: readonly string[]): string[] {
+  return problem ? Object.keys(problem.fields).filter((name) => inputs.some((input) => belongsTo(name, input))) : [];
+}
+
+function belongsTo(name: string, field: string): boolean {
+  return name === field || name.startsWith(`${field}[`) || name.startsWith(`${field}.`);
+}

@@ -6,10 +6,12 @@ import { addDays, formatCount, formatPercent, formatUsd } from '../format';
 import { routeHref } from '../routes';
 import { Field, PageHeader, ProblemMessage, toProblem } from '../ui/forms';
 import { TimeseriesChart } from '../ui/timeseries-chart';
+import { MilestonesPanel } from '../ui/milestones-panel';
+import { milestoneFromEvent, milestoneRows, type MilestoneSeen } from '../milestones';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** A campaign's report: the daily timeseries, language and platform breakdowns, ROI, and an export to download. */
+/** A campaign's report: the daily timeseries, milestones, language and platform breakdowns, ROI, and an export to download. */
 export function AnalyticsPage({ campaignId }: { campaignId?: string }) {
   const { client } = useConsole();
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
@@ -30,6 +32,15 @@ export function AnalyticsPage({ campaignId }: { campaignId?: string }) {
     return () => clearInterval(timer);
   }, [load]);
   useLiveEvents(['analytics.milestone_reached', 'lead.captured'], () => void load());
+  // Milestones announced while the page is open, kept with their moment (the report only has totals).
+  const [seen, setSeen] = useState<MilestoneSeen[]>([]);
+  useLiveEvents(['analytics.milestone_reached'], (event) => {
+    const milestone = campaignId ? milestoneFromEvent(event, campaignId) : undefined;
+    if (milestone) setSeen((list) => [...list.filter((m) => m.metric !== milestone.metric || m.threshold !== milestone.threshold), milestone]);
+  });
+  const milestones = useMemo(() => (report
+    ? milestoneRows({ impressions: report.summary.total_impressions, leads: report.summary.leads_generated }, seen.filter((m) => m.campaignId === campaignId))
+    : []), [report, seen, campaignId]);
 
   const series = useMemo(() => (report ? [
     { label: 'Impressions', values: report.timeseries.map((p) => p.impressions), color: '#3d3bb5' },
@@ -68,6 +79,7 @@ export function AnalyticsPage({ campaignId }: { campaignId?: string }) {
             <div><dt>ROI</dt><dd data-testid="roi">{s.roi_multiplier === null ? 'no spend yet' : `${s.roi_multiplier.toFixed(2)}×`}</dd></div>
           </dl>
           <TimeseriesChart title="Daily results" dates={dates} series={series} />
+          <MilestonesPanel rows={milestones} />
           <div className="two-columns">
             <Breakdown title="By language" rows={report.breakdown_by_language} />
             <Breakdown title="By platform" rows={report.breakdown_by_platform} />

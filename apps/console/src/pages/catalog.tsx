@@ -85,7 +85,9 @@ export function CatalogPage({ query }: { query: Record<string, string> }) {
 
   return (
     <section>
-      <PageHeader title="Agent catalog" />
+      <PageHeader title="Agent catalog">
+        <a className="button" href={routeHref('build')}>Build an agent</a>
+      </PageHeader>
       <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); set({ q: typed }); }}>
         <Field label="Search">
           <input type="search" value={typed} placeholder="Name, expertise, category…" onChange={(e) => setTyped(e.target.value)} />

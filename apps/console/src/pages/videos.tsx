@@ -26,7 +26,7 @@ export function VideosPage({ query }: { query: Record<string, string> }) {
     const timer = setTimeout(() => void poll(video.content_id), 1000);
     return () => clearTimeout(timer);
   }, [video, poll]);
-  useLiveEvents(['job.*'], (e) => { if (video && e.data.id === video.job_id) void poll(video.content_id); });
+  useLiveEvents(['job.*'], (e) => { if (video && e.data.job_id === video.job_id) void poll(video.content_id); });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

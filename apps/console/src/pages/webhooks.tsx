@@ -4,12 +4,11 @@ import { useConsole, useLiveEvents } from '../api/console-context';
 import type { UserProblem } from '../api/problems';
 import { formatDateTime } from '../format';
 import { CheckboxGroup, Field, PageHeader, ProblemMessage, toProblem } from '../ui/forms';
+import { describeEvents, eventsToSend, WEBHOOK_EVENTS } from '../webhook-events';
+import { EndpointSettings } from './webhook-settings';
+import { SecretOnce } from './webhook-secret';
 
-export const WEBHOOK_EVENTS = ['campaign.started', 'campaign.completed', 'campaign.cancelled', 'campaign.paused', 'campaign.resumed', 'agent.content_generated',
-  'content.approved', 'content.rejected', 'content.published', 'content.publish_failed', 'analytics.milestone_reached', 'lead.captured',
-  'agent.build_complete', 'job.completed', 'job.failed'] as const;
-
-/** Webhook endpoints: create (the secret is shown once), test, and each endpoint's delivery log with retry. */
+/** Webhook endpoints: create (the secret is shown once), settings (events, enable, rotate, delete), test, and each endpoint's delivery log with retry. */
 export function WebhooksPage() {
   const { client } = useConsole();
   const [endpoints, setEndpoints] = useState<WebhookEndpoint[]>([]);
@@ -20,6 +19,7 @@ export function WebhooksPage() {
     setSelected((s) => s ?? p.data[0]?.id);
   }, (err: unknown) => setProblem(toProblem(err))), [client]);
   useEffect(() => { void refresh(); }, [refresh]);
+  const current = endpoints.find((e) => e.id === selected);
 
   return (
     <section>
@@ -33,13 +33,18 @@ export function WebhooksPage() {
             <li key={e.id}>
               <button type="button" className={`list-button${e.id === selected ? ' selected' : ''}`} aria-current={e.id === selected ? 'true' : undefined} onClick={() => setSelected(e.id)}>
                 <span>{e.url}</span>
-                <span className="muted small">{e.status}{e.disabled_reason ? ` (${e.disabled_reason})` : ''} · {e.events.join(', ')}</span>
+                <span className="muted small">{e.status}{e.disabled_reason ? ` (${e.disabled_reason})` : ''} · {describeEvents(e.events)}</span>
               </button>
             </li>
           ))}
         </ul>
       )}
-      {selected ? <Deliveries endpointId={selected} /> : null}
+      {current ? (
+        <EndpointSettings endpoint={current}
+          onChanged={(changed) => setEndpoints((list) => list.map((e) => (e.id === changed.id ? { ...e, ...changed } : e)))}
+          onDeleted={(id) => { setEndpoints((list) => list.filter((e) => e.id !== id)); setSelected(endpoints.find((e) => e.id !== id)?.id); }} />
+      ) : null}
+      {current ? <Deliveries endpointId={current.id} /> : null}
     </section>
   );
 }
@@ -56,10 +61,11 @@ function CreateEndpoint({ onCreated }: { onCreated: (e: WebhookEndpoint) => void
     e.preventDefault();
     setProblem(undefined);
     try {
-      const created = await client.webhooks.create({ url: url.trim(), events: (all ? ['*'] : events) as CreateWebhookParams['events'], ...(description.trim() ? { description: description.trim() } : {}) });
-      setSecret(created.secret ?? undefined);
+      const created = await client.webhooks.create({ url: url.trim(), events: eventsToSend(all, events) as CreateWebhookParams['events'], ...(description.trim() ? { description: description.trim() } : {}) });
+      const { secret: shownOnce, ...endpoint } = created;
+      setSecret(shownOnce ?? undefined);
       setUrl('');
-      onCreated(created);
+      onCreated(endpoint);
     } catch (err) {
       setProblem(toProblem(err));
     }
@@ -74,12 +80,7 @@ function CreateEndpoint({ onCreated }: { onCreated: (e: WebhookEndpoint) => void
       <ProblemMessage problem={problem} shownFields={['url', 'description', 'events']} />
       <div className="form-actions"><button type="submit">Add endpoint</button></div>
       {secret ? (
-        <div className="secret" role="status" data-testid="webhook-secret">
-          <p><strong>Signing secret — shown this once.</strong> Store it where your receiver can read it.</p>
-          <code>{secret}</code>
-          <button type="button" className="secondary" onClick={() => void navigator.clipboard?.writeText(secret)}>Copy</button>
-          <button type="button" className="secondary" onClick={() => setSecret(undefined)}>I stored it</button>
-        </div>
+        <SecretOnce secret={secret} testId="webhook-secret" onDone={() => setSecret(undefined)} />
       ) : null}
     </form>
   );

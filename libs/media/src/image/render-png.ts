@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import { markPng } from '../provenance/png';
 import type { ProvenanceInfo } from '../provenance/provenance.types';
@@ -13,7 +13,8 @@ export async function renderPng(
 ): Promise<Buffer> {
   // satori's typings name React's node type; the plain-object tree is what it accepts at run time.
   const svg = await satori(root as unknown as Parameters<typeof satori>[0], { ...size, fonts: loadFonts() });
-  // Text is already turned into paths by satori, so resvg needs no system fonts (scanning them costs time).
-  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  // Text is already turned into paths by satori, so resvg needs no system fonts (scanning them costs time). Rasterised
+  // on libuv's thread pool: the service's event loop keeps answering requests while a video's frames are drawn.
+  const png = (await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } })).asPng();
   return markPng(png, provenance);
 }

@@ -135,7 +135,8 @@ export async function assembleVideo(options: AssembleVideoOptions): Promise<Asse
     await writeFile(path.join(work, 'frames.ffconcat'), concatScript(frames, files, durationSeconds));
 
     const inputs = ['-f', 'concat', '-i', path.join(work, 'frames.ffconcat')];
-    const filters = [`[0:v]${fitTo(size)},fps=${VIDEO_FPS},format=yuv420p[v]`];
+    // Converted to yuv420p before the frame rate repeats each still: once per still, not once per output frame.
+    const filters = [`[0:v]${fitTo(size)},format=yuv420p,fps=${VIDEO_FPS}[v]`];
     const maps = ['-map', '[v]'];
     const codecs = ['-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'stillimage', '-pix_fmt', 'yuv420p', '-r', String(VIDEO_FPS)];
     let nextInput = 1;
