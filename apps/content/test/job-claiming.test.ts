@@ -46,8 +46,29 @@ describe('job runners sharing one jobs table (real Postgres)', () => {
 
   afterAll(async () => {
     for (const r of runners) await r.stop();
-    await ds.query(`DELETE FROM content.jobs WHERE organization_id = $1`, [org]);
+    await ds.query(`DELETE FROM content.jobs WHERE organization_id = ANY($1)`, [[org, `${org}_b`]]);
     await ds.destroy();
+  });
+
+  it('is fair across organizations: whoever has the fewest jobs running is served first, then by arrival', async () => {
+    // A type of its own, so only this test's rows are candidates.
+    const FAIR = 'test.fairness' as JobType;
+    const add = async (organization: string, i: number) => {
+      const id = newId('job');
+      await repo.transaction((m) => repo.insert(m, { id, ctx: systemContext(organization, true, `req-f${i}`), type: FAIR, agentId: null, input: {}, result: null, dedupeKey: null }));
+      return id;
+    };
+    // A big batch of one organization arrives first; one job of another organization after it.
+    const batch = [await add(org, 0), await add(org, 1), await add(org, 2)];
+    const other = await add(`${org}_b`, 3);
+    const claimOne = async () => (await repo.claim('fair-test', [FAIR], 60_000, 1)).map((j) => j.id);
+    expect(await claimOne()).toEqual([batch[0]]);
+    // The batch's organization now has a job running; the other has none, so its later job goes first.
+    expect(await claimOne()).toEqual([other]);
+    expect(await claimOne()).toEqual([batch[1]]);
+    // A job this process still runs is never claimed by it again, even when it is queued anew.
+    await ds.query(`UPDATE content.jobs SET status = 'queued', lease_owner = NULL, run_after = now() WHERE id = $1`, [batch[1]]);
+    expect((await repo.claim('fair-test', [FAIR], 60_000, 5, [batch[1]])).map((j) => j.id)).toEqual([batch[2]]);
   });
 
   it('two runners polling at once process each job exactly once, and both take part', async () => {

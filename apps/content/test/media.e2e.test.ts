@@ -119,6 +119,9 @@ describe('media: videos, post images and bulk batches (e2e over HTTP, real Postg
     const generated = await waitFor(async () => (await readEvents('agent.content_generated')).find((e) => (e.data as { content_id: string }).content_id === contentId), 10_000);
     expect(generated.data).toMatchObject({ status: 'pending_review', format: 'video_script' });
 
+    // A video is not regenerated in place (its text and files are made together).
+    const regenerate = await call('POST', `/v1/content/${contentId}/regenerate`, {});
+    expect(regenerate.status).toBe(409);
     // The media can be reviewed one by one.
     const approved = await call('POST', `/v1/content/${contentId}/media/0/approve`, {});
     expect(approved.status).toBe(200);

@@ -89,13 +89,20 @@ export class JobsRepository {
     // The candidates are picked in a CTE, evaluated once: as an `IN (subquery)` the planner may rescan the subquery
     // per row, and each rescan skips the rows this statement already updated and locks the next ones (no LIMIT).
     const [rows]: [JobRow[], number] = await this.ds.query(
-      `WITH picked AS (
-         SELECT id FROM content.jobs
-          WHERE type = ANY($2::text[])
-            AND ((status = 'queued' AND run_after <= now()) OR (status = 'processing' AND lease_until < now()))
+      `WITH busy AS (
+         -- Jobs each organization (and mode) has running now, on any replica.
+         SELECT organization_id, livemode, count(*) AS running FROM content.jobs
+          WHERE status = 'processing' AND lease_until >= now() GROUP BY organization_id, livemode),
+       picked AS (
+         SELECT j.id FROM content.jobs j
+           LEFT JOIN busy b ON b.organization_id = j.organization_id AND b.livemode = j.livemode
+          WHERE j.type = ANY($2::text[])
+            AND ((j.status = 'queued' AND j.run_after <= now()) OR (j.status = 'processing' AND j.lease_until < now()))
             -- A job stopped and continued while this process still winds down its earlier run waits for that run.
-            AND id <> ALL($5::text[])
-          ORDER BY run_after, id LIMIT $4 FOR UPDATE SKIP LOCKED)
+            AND j.id <> ALL($5::text[])
+          -- Fair across organizations: whoever has the fewest jobs running goes first, so one organization's
+          -- 100-row batch does not hold every other organization's jobs back; in order of arrival within that.
+          ORDER BY COALESCE(b.running, 0), j.run_after, j.id LIMIT $4 FOR UPDATE OF j SKIP LOCKED)
        UPDATE content.jobs j
           SET status = 'processing', lease_owner = $1, lease_until = now() + make_interval(secs => $3::float8 / 1000),
               attempts = j.attempts + 1, started_at = COALESCE(j.started_at, now()), updated_at = now()

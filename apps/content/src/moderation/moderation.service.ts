@@ -82,6 +82,12 @@ export class ModerationService {
   async regenerate(ctx: RequestContext, id: string, actor: Actor, opts: { agentId?: string; keyed?: IdempotentRun } = {}): Promise<ContentItem> {
     const found = await this.items.findForCaller(ctx, id);
     if (!found || (opts.agentId && found.agent_id !== opts.agentId)) throw contentNotFound(id);
+    // A video's words and files are made together by its render: regenerating its text alone would strand its media.
+    if (found.brief.media_job) {
+      throw new DomainError('invalid_state', `Content ${id} is a video; make a new one with POST /v1/content/video/generate`, [
+        { field: 'format', code: 'invalid_state', message: 'videos are not regenerated in place' },
+      ]);
+    }
     // Cheap refusals first: a wrong state costs no agent lookup and no spend hold.
     await this.items.transaction((m) => this.queue.lockOwned(m, ctx, id, opts.agentId).then((row) => transition(row.status, 'regenerate', row.id)));
     await this.generation.regenerate(ctx, found, (fresh) => this.restart(ctx, found, fresh, actor), opts.keyed);
