@@ -101,6 +101,8 @@ export interface VideoJobResult {
   credits_billed: number;
   credits_refunded: number;
   voice: string | null;
+  /** A remote video provider's id for the generation this render started (a retried attempt follows it, not a new one). */
+  provider_job_id?: string | null;
   /** The file's own checks: measured duration, codec and size, read back from the file. */
   checks: { video_codec: string; audio_codec: string | null; width: number; height: number; bytes: number } | null;
 }

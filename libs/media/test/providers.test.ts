@@ -145,6 +145,26 @@ describe('AsyncVideoProvider', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   });
 
+  it('follows the prediction an earlier attempt started instead of paying for a new one, and reports a new one at once', async () => {
+    const { api } = await fakePredictions([{ status: 'processing' }, { status: 'succeeded', output: 'FILES/files/out.mp4' }]);
+    const resumed = await videoProvider(api.url).generate({ prompt: 'p', durationSeconds: 5, aspectRatio: '1:1', resumeId: 'pred_1' });
+    expect(resumed.mp4.equals(MP4)).toBe(true);
+    expect(api.requests.filter((r) => r.method === 'POST')).toEqual([]);
+
+    // Unknown to the provider (404): a new prediction, whose id is handed over before any waiting.
+    const started: string[] = [];
+    const fresh = await fakePredictions([{ status: 'succeeded', output: 'FILES/files/out.mp4' }]);
+    await videoProvider(fresh.api.url).generate({ prompt: 'p', durationSeconds: 5, aspectRatio: '1:1', resumeId: 'pred_gone', onStarted: (id) => { started.push(id); } });
+    expect(fresh.api.requests.map((r) => `${r.method} ${r.url}`).slice(0, 2)).toEqual(['GET /v1/predictions/pred_gone', 'POST /v1/predictions']);
+    expect(started).toEqual(['pred_1']);
+  });
+
+  it('starts anew when the earlier prediction failed or was cancelled', async () => {
+    const { api } = await fakePredictions([{ status: 'canceled' }, { status: 'succeeded', output: 'FILES/files/out.mp4' }]);
+    await videoProvider(api.url).generate({ prompt: 'p', durationSeconds: 5, aspectRatio: '1:1', resumeId: 'pred_1' });
+    expect(api.requests.filter((r) => r.method === 'POST').map((r) => r.url)).toEqual(['/v1/predictions']);
+  });
+
   it('sends a version id as version and takes a single string output from its own origin', async () => {
     const { api } = await fakePredictions([{ status: 'succeeded', output: 'FILES/files/out.mp4' }]);
     const version = 'acme/video-model:' + 'ab'.repeat(32);

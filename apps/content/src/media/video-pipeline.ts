@@ -31,6 +31,9 @@ export type VideoStep = 'speech' | 'frames' | 'encoding';
 export interface RenderOptions {
   signal?: AbortSignal;
   onStep?: (step: VideoStep, fraction: number) => void;
+  /** Remote renders: the provider's id of a generation an earlier attempt started, and where to keep a new one's. */
+  resumeId?: string | null;
+  onStarted?: (id: string) => Promise<void>;
 }
 
 export interface RenderedVideo {
@@ -127,7 +130,10 @@ export async function renderRemoteVideo(spec: VideoSpec, prompt: string, provide
   const { signal, onStep } = opts;
   const { speech, timed } = await speak(spec, opts);
   onStep?.('encoding', 0);
-  const made = await provider.generate({ prompt, durationSeconds: spec.durationSeconds, aspectRatio: spec.aspectRatio, signal, onProgress: (f) => onStep?.('encoding', f * 0.9) });
+  const made = await provider.generate({
+    prompt, durationSeconds: spec.durationSeconds, aspectRatio: spec.aspectRatio, signal, onProgress: (f) => onStep?.('encoding', f * 0.9),
+    resumeId: opts.resumeId, onStarted: opts.onStarted,
+  });
   const footage = join(dir, 'footage.mp4');
   const wav = join(dir, 'speech.wav');
   const srt = join(dir, 'captions.srt');

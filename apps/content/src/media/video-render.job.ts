@@ -84,6 +84,12 @@ export class VideoRenderJob implements OnModuleInit {
           signal: run.signal,
           // Progress writes renew the lease too; one at a time, and a stop surfaces at the next step boundary.
           onStep: (step: VideoStep, fraction: number) => { pending = pending.then(() => report(step, fraction)).catch(() => undefined); },
+          // Kept before waiting on the provider, so an attempt after a crash follows this generation instead of paying again.
+          resumeId: result.provider_job_id ?? null,
+          onStarted: async (id: string) => {
+            result.provider_job_id = id;
+            await run.report(STEP_BAND.encoding[0], { ...result });
+          },
         };
         const prompt = `${input.scene_description}. ${script.scenes.map((x) => x.voiceover).join(' ')}`.slice(0, 2000);
         const video = this.provider ? await renderRemoteVideo(spec, prompt, this.provider, dir, opts) : await renderVideo(spec, dir, opts);

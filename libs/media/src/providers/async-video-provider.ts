@@ -51,11 +51,15 @@ export class AsyncVideoProvider implements VideoProvider {
     const startedAt = Date.now();
     let prediction: Prediction | null = null;
     try {
-      prediction = predictionFrom(await call.json(`${this.baseUrl}/predictions`, {
-        method: 'POST',
-        headers: this.headers({ 'content-type': 'application/json' }),
-        body: JSON.stringify({ ...this.modelField(), input: { prompt: req.prompt, duration: req.durationSeconds, aspect_ratio: req.aspectRatio } }),
-      }), this.name);
+      prediction = req.resumeId ? await this.resumable(call, req.resumeId) : null;
+      if (!prediction) {
+        prediction = predictionFrom(await call.json(`${this.baseUrl}/predictions`, {
+          method: 'POST',
+          headers: this.headers({ 'content-type': 'application/json' }),
+          body: JSON.stringify({ ...this.modelField(), input: { prompt: req.prompt, duration: req.durationSeconds, aspect_ratio: req.aspectRatio } }),
+        }), this.name);
+        await req.onStarted?.(prediction.id);
+      }
       progress.report(0);
       while (!isSettled(prediction.status)) {
         await call.pause(this.options.pollIntervalMs);
@@ -78,6 +82,20 @@ export class AsyncVideoProvider implements VideoProvider {
       throw err;
     } finally {
       call.dispose();
+    }
+  }
+
+  /**
+   * The prediction an earlier attempt started, when it is still running or has succeeded; null when it failed, was
+   * cancelled or is unknown to the provider (a new one is started then).
+   */
+  private async resumable(call: ProviderCall, id: string): Promise<Prediction | null> {
+    try {
+      const found = predictionFrom(await call.json(`${this.baseUrl}/predictions/${encodeURIComponent(id)}`, { headers: this.headers() }), this.name);
+      return found.status === 'failed' || found.status === 'canceled' ? null : found;
+    } catch (err) {
+      if (err instanceof MediaProviderError && err.status === 404) return null;
+      throw err;
     }
   }
 
