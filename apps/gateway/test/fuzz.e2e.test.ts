@@ -243,7 +243,10 @@ describe(`fuzzing every operation of /openapi.json (seed ${SEED}, ${RUNS} runs e
     try {
       await fc.assert(fc.asyncProperty(requestFor(path, method, op), async (req) => {
         const res = await send(method, req);
-        const broken = judge(op, res);
+        // A path id of dot segments (`..`, `%2e%2e`) is resolved away by the client's URL parser before it is sent, so
+        // the request reaches another route (the console at `/`, say): only what every answer owes is checked then.
+        const resolvedAway = new URL(req.path, 'http://fuzz.invalid').pathname !== req.path;
+        const broken = resolvedAway ? (res.status >= 500 ? `answered ${res.status}` : res.requestId ? null : 'no X-Request-ID') : judge(op, res);
         if (broken) throw new Error(`${method.toUpperCase()} ${req.path}${req.query ? `?${req.query}` : ''} ${broken}\n  body: ${res.text.slice(0, 400)}`);
       }), { numRuns: RUNS, seed, endOnFailure: true, includeErrorInReport: true });
     } catch (err) {
