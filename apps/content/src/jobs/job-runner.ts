@@ -27,8 +27,11 @@ export interface JobRun {
    * throws JobStopped when the job must stop there.
    */
   report(progress: number, result: object): Promise<void>;
-  /** Inside a transaction: locks the job and says whether this worker still holds it (see JobsRepository.holdsLease). */
-  holdsLease(m: EntityManager): Promise<boolean>;
+  /**
+   * Inside a transaction: locks the job and throws JobStopped unless this worker still holds it (see
+   * JobsRepository.holdsLease), so a worker's last write commits only while the job is still its own.
+   */
+  assertHeld(m: EntityManager): Promise<void>;
 }
 
 /** How a handler ended: `error` set means the job ends `error` (with `result` still telling what it made). */
@@ -181,7 +184,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
     const run: JobRun = {
       job: row, ctx: jobContext(row), signal: abort.signal,
-      holdsLease: (m) => this.jobs.holdsLease(m, row.id, this.owner),
+      assertHeld: async (m) => {
+        if (await this.jobs.holdsLease(m, row.id, this.owner)) return;
+        throw abort.signal.reason instanceof JobStopped ? abort.signal.reason : new JobStopped('lost');
+      },
       report: async (progress, result) => {
         last = { progress, result };
         if (abort.signal.aborted) throw abort.signal.reason;

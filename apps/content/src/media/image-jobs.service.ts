@@ -5,7 +5,7 @@ import {
   type MediaAspectRatio, type MediaJobAccepted, type RequestContext, type RpcRequest,
 } from '@influgentic/contracts';
 import { SERVICE_LOGGER, type IdempotentRun } from '@influgentic/messaging';
-import { imageProviderFromEnv, markPng, MediaProviderError, renderPostCard, type ImageProvider } from '@influgentic/media';
+import { imageProviderFromEnv, markPng, renderPostCard, type ImageProvider } from '@influgentic/media';
 import { PlatformClients } from '../generate/platform-clients';
 import { toContentItem } from '../items/content-item.view';
 import { contentNotFound } from '../items/content-items.service';
@@ -14,6 +14,7 @@ import { JobRunner, JobStopped, type JobOutcome, type JobRun } from '../jobs/job
 import { toJob } from '../jobs/job.types';
 import { JobsRepository } from '../jobs/jobs.repository';
 import { MediaFiles } from './media-files';
+import { agentLook, mediaErrorCode } from './media-job-parts';
 import { mediaLink } from './media-links';
 
 export const IMAGE_JOB = 'content.image' as const;
@@ -92,7 +93,7 @@ export class ImageJobsService implements OnModuleInit {
         model = `${this.provider.name}/${made.model}`;
       } else {
         png = await renderPostCard({
-          agent: { name: agent.name, handle: `@${agent.name.toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, '')}`, palette: agent.style_profile?.palette ?? null, language: row.language },
+          agent: agentLook(agent, row.language),
           aspectRatio: input.aspect_ratio, caption: stripDisclosureLine(row.caption || row.body, row.disclosures), hashtags: row.hashtags,
           disclosure: row.disclosures.length ? row.disclosures.join(' · ') : 'AI-generated', provenance,
         });
@@ -101,7 +102,7 @@ export class ImageJobsService implements OnModuleInit {
       const name = `image-${input.aspect_ratio.replace(':', 'x')}-${run.job.id.slice(-8)}.png`;
       const stored = await this.files.put(run.ctx, row.id, name, png, 'image/png');
       const media = await this.items.transaction(async (m) => {
-        if (!(await run.holdsLease(m))) throw run.signal.reason instanceof JobStopped ? run.signal.reason : new JobStopped('lost');
+        await run.assertHeld(m);
         const locked = await this.items.lockForCaller(m, run.ctx, row.id);
         if (!locked) return null;
         // Published (or failed, deleted) since the image was asked for: it is no longer the item's to change.
@@ -127,8 +128,7 @@ export class ImageJobsService implements OnModuleInit {
     } catch (err) {
       if (err instanceof JobStopped || run.signal.reason instanceof JobStopped) throw run.signal.reason instanceof JobStopped ? run.signal.reason : err;
       this.log.warn({ job_id: run.job.id, err: err instanceof Error ? err.message : String(err) }, 'image job failed');
-      const code = err instanceof MediaProviderError ? 'media_provider_failed' : (err as { code?: unknown }).code;
-      return refund({ code: typeof code === 'string' && code.startsWith('media_') ? code : 'media_failed', message: err instanceof Error ? err.message.slice(0, 500) : String(err) });
+      return refund({ code: mediaErrorCode(err) ?? 'media_failed', message: err instanceof Error ? err.message.slice(0, 500) : String(err) });
     }
   }
 }

@@ -10,8 +10,9 @@ import type { ContentItemEntity } from '../items/content-item.entity';
 import { ContentRepository } from '../items/content.repository';
 import { JobRunner, JobStopped, type JobOutcome, type JobRun } from '../jobs/job-runner';
 import { MediaFiles } from './media-files';
+import { agentLook, mediaErrorCode } from './media-job-parts';
 import { mediaLink } from './media-links';
-import { MediaProviderError, requireMediaTools, videoProviderFromEnv } from '@influgentic/media';
+import { requireMediaTools, videoProviderFromEnv } from '@influgentic/media';
 import { renderRemoteVideo, renderVideo, withScratchDir, type VideoSpec, type VideoStep } from './video-pipeline';
 import { VIDEO_JOB, creditsFor, type VideoJobInput } from './video-jobs.service';
 import { fitScenes, lengthForDuration, scenesFromScript, scenesFromText, type VideoScene } from './video-script';
@@ -75,7 +76,7 @@ export class VideoRenderJob implements OnModuleInit {
       let pending: Promise<void> = Promise.resolve();
       const spec: VideoSpec = {
         scenes: script.scenes, durationSeconds: input.duration_seconds, aspectRatio: input.aspect_ratio, language: input.language,
-        voice: input.voice, look: { name: agent.name, handle: handleOf(agent), palette: agent.style_profile?.palette ?? null, language: input.language },
+        voice: input.voice, look: agentLook(agent, input.language),
         disclosure: script.final.disclosures.join(' · ') || disclosureLine(input),
         provenance: { fields: { agentName: agent.name, contentId: input.content_id, organizationId: run.ctx.organizationId } },
       };
@@ -153,7 +154,7 @@ export class VideoRenderJob implements OnModuleInit {
     const ctx = run.ctx;
     return this.items.transaction(async (m) => {
       // Stopped, cancelled or taken over while the files were stored: the item is not this worker's to finish.
-      if (!(await run.holdsLease(m))) throw run.signal.reason instanceof JobStopped ? run.signal.reason : new JobStopped('lost');
+      await run.assertHeld(m);
       const row = await this.items.complete(m, input.content_id, {
         status: 'pending_review', title: script.final.title, body: script.final.body, caption: script.final.caption, hashtags: script.final.hashtags,
         cta: script.final.cta, disclosures: script.final.disclosures, sections: script.final.sections ?? null,
@@ -205,17 +206,6 @@ export class VideoRenderJob implements OnModuleInit {
   }
 }
 
-function handleOf(agent: ResolvedAgent): string {
-  return `@${agent.name.toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, '')}`;
-}
-
 function disclosureLine(input: VideoJobInput): string {
   return disclosuresFor({ mode: 'standard', language: input.language, sponsored: input.sponsored }).line ?? 'AI-generated';
-}
-
-/** The stable code of a media failure (a missing tool, a provider's refusal), when it is one. */
-function mediaErrorCode(err: unknown): string | null {
-  if (err instanceof MediaProviderError) return 'media_provider_failed';
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^media_/.test(code) ? code : null;
 }
