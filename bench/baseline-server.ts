@@ -1,15 +1,16 @@
-// The bench baseline: the same agents query served by bare Fastify + pg in one process, with no gateway, auth,
-// rate limiting, bus or service in between. Listens on BASELINE_PORT.
+// The bench baseline: the same agents query (the registry's SQL, rows written as JSON by Postgres) served by bare
+// Fastify + pg in one process, with no gateway, auth, rate limiting, bus or service in between. Listens on BASELINE_PORT.
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { cappedTotal } from '../libs/persistence/src/list-total';
+import { AGENT_SUMMARY_JSON } from '../apps/registry/src/agents/agent-summary.sql';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const app = Fastify({ logger: false });
 const SORTS: Record<string, string> = { reach: 'reach', engagement: 'engagement_rate', campaigns: 'total_campaigns', rating: 'rating' };
 
-app.get('/v1/agents', async (req) => {
+app.get('/v1/agents', async (req, reply) => {
   const q = req.query as Record<string, string>;
   const params: unknown[] = [false, 'org_default'];
   const where = [`a.deleted_at IS NULL`, `(a.organization_id IS NULL OR (a.livemode = $1 AND (a.organization_id = $2 OR (a.visibility <> 'private' AND a.status IN ('ready', 'available')))))`];
@@ -18,11 +19,13 @@ app.get('/v1/agents', async (req) => {
   const col = SORTS[q.sort ?? 'reach'] ?? 'reach';
   const limit = Math.min(100, Number(q.limit ?? 20));
   const whereSql = where.join(' AND ');
-  const pageSql = `SELECT a.id, a.name, a.category, a.subcategories, a.use_cases, a.languages, a.reach::float8 AS reach, a.engagement_rate,
-                       a.total_campaigns, a.rating, a.tier, a.status, a.created_at
+  const pageSql = `SELECT ${AGENT_SUMMARY_JSON} AS doc, a.${col} AS sort_value, a.id
                   FROM registry.agents a WHERE ${whereSql} ORDER BY a.${col} DESC, a.id DESC LIMIT ${limit + 1}`;
   const [page, total] = await Promise.all([pool.query({ name: hash(pageSql), text: pageSql, values: params }), count(whereSql, params)]);
-  return { data: page.rows.slice(0, limit), meta: { total, limit, next_cursor: page.rows.length > limit ? 'x' : null } };
+  const rows = page.rows.slice(0, limit) as Array<{ doc: string }>;
+  const meta = { total, limit, next_cursor: page.rows.length > limit ? 'x' : null };
+  reply.type('application/json');
+  return `{"data":[${rows.map((r) => r.doc).join(',')}],"meta":${JSON.stringify(meta)}}`;
 });
 
 // The review queue of org_default (live) with the content repository's SQL: filters, newest first, keyset pages

@@ -3,10 +3,12 @@
 // sections. Writes bench/results/bench-report.md and .json.
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { httpRow, measureFixedRate, measureHttp, type BenchContext, type BenchSection } from './lib';
+import { httpRow, measureFixedRate, measureHttp, type BenchContext, type BenchSection, type HttpRun } from './lib';
+import { summarizeProfile } from './profiling/profile-summary';
+import { tracingOverheadSection } from './tracing-overhead';
 import { processesSection, type BenchProcess } from './processes';
 
 const root = join(__dirname, '..');
@@ -21,13 +23,17 @@ const wanted = (section: string) => !ONLY || ONLY.has(section);
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
 const children: ChildProcess[] = [];
+const PROFILE_DIR = join(root, 'bench', 'results', 'profiles');
 /** Catalog size × connections for the cheap query, filled by every registry section. */
 const growth: Array<Record<string, string | number>> = [];
 /** The processes of the platform now running, by name, for the per-process figures. */
 let running: BenchProcess[] = [];
 function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, ready: (line: string) => boolean): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/run-ts.js', script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Every platform process can profile a measured window of itself on request (bench/profiling/cpu-profiler.js).
+    const child = spawn(process.execPath, ['-r', './bench/profiling/cpu-profiler.js', 'scripts/run-ts.js', script], {
+      cwd: root, env: { ...env, CPU_PROFILE_DIR: PROFILE_DIR, CPU_PROFILE_NAME: name }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     running.push({ name, pid: child.pid });
     let done = false;
@@ -90,6 +96,12 @@ async function registrySection(size: number, gatewayUrl: string, baselineUrl: st
         growth.push({ agents: size.toLocaleString('en-US'), connections, ...httpRow('gateway, live key', r) });
       }
     }
+    if (label.startsWith('filter')) {
+      // A separate run under the profiler (sampling slows the processes a little, so no figure above comes from it).
+      log(`${size}: ${label}: CPU profiles of gateway and registry`);
+      sections.push(await profiledSection(`Where the time goes — CPU profiles during the filter + sort peak (32 connections), ${size.toLocaleString('en-US')} agents`,
+        ['gateway', 'registry'], () => measureHttp({ url: gatewayUrl, headers, requests: [...requests], connections: 32, durationSec: quick ? 3 : 5 })));
+    }
     log(`${size}: ${label}: gateway peak, sandbox key (limiter off)`);
     const sandbox = await measureHttp({ url: gatewayUrl, headers: sandboxHeaders, requests: [...requests], connections: 32, durationSec: DURATION });
     log(`${size}: ${label}: gateway at half its peak (${Math.round(gw.rps / 2)} req/s)`);
@@ -118,6 +130,51 @@ async function registrySection(size: number, gatewayUrl: string, baselineUrl: st
     });
   }
   return sections;
+}
+
+/**
+ * Runs `load` with the named processes' sampling profilers on (SIGWINCH starts and stops them, see
+ * bench/profiling/cpu-profiler.js) and summarizes where each spent its CPU: self time by package and the top functions.
+ */
+async function profiledSection(title: string, names: string[], load: () => Promise<HttpRun>): Promise<BenchSection> {
+  const targets = running.filter((p) => names.includes(p.name) && p.pid);
+  const before = new Map(targets.map((p) => [p.name, profileFiles(p.name)]));
+  for (const p of targets) process.kill(p.pid!, 'SIGWINCH');
+  await new Promise((r) => setTimeout(r, 200));
+  const run = await load();
+  for (const p of targets) process.kill(p.pid!, 'SIGWINCH');
+  const rows: BenchSection['rows'] = [];
+  const notes: string[] = [`profiled run: ${run.rps} req/s, p50 ${run.p50} ms (not used for any figure above)`];
+  for (const p of targets) {
+    const file = await newProfile(p.name, before.get(p.name)!);
+    if (!file) { notes.push(`${p.name}: no profile was written`); continue; }
+    const s = summarizeProfile(file, 8);
+    notes.push(`${p.name}: busy ${Math.round((s.busyMs / s.wallMs) * 100)} % of ${s.wallMs} ms; top functions: ${s.topFunctions.slice(0, 6).map((f) => `${f.fn} ${f.share} %`).join('; ')}`);
+    for (const o of s.byOwner) rows.push({ process: p.name, 'code (self time)': o.owner, 'ms': o.ms, '% of busy': o.share, 'µs per request': run.requests ? Math.round((o.ms * 1000) / run.requests) : '—' });
+  }
+  notes.push('Self time: the samples that were in that code itself (callees excluded); `node` is Node.js internals (streams, net, http), `(garbage collector)` V8\'s GC, `(program)` V8 work outside JavaScript. Profiles are kept in bench/results/profiles/ (open in Chrome DevTools).');
+  return { title, rows, notes };
+}
+
+function profileFiles(name: string): Set<string> {
+  try {
+    return new Set(readdirSync(PROFILE_DIR).filter((f) => f.startsWith(`${name}-`)));
+  } catch {
+    return new Set();
+  }
+}
+
+async function newProfile(name: string, before: Set<string>): Promise<string | null> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const fresh = [...profileFiles(name)].find((f) => !before.has(f));
+    if (fresh) {
+      await new Promise((r) => setTimeout(r, 300)); // the writer may still be flushing
+      return join(PROFILE_DIR, fresh);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return null;
 }
 
 function toMarkdown(sections: BenchSection[], meta: Record<string, unknown>): string {
@@ -172,7 +229,7 @@ function consoleFigures(): BenchSection | null {
 interface BenchPlatform { gatewayUrl: string; baselineUrl: string; ctx: BenchContext; metricsToken: string; stop: () => Promise<void> }
 
 /** Gateway, services and the baseline as separate processes on one bench database. */
-async function startBenchPlatform(databaseUrl: string, natsUrl: string): Promise<BenchPlatform> {
+async function startBenchPlatform(databaseUrl: string, natsUrl: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<BenchPlatform> {
   const ns = `b${randomBytes(3).toString('hex')}`;
   const liveToken = `ig_live_${randomBytes(24).toString('hex')}`;
   const adminToken = randomBytes(24).toString('hex');
@@ -186,6 +243,7 @@ async function startBenchPlatform(databaseUrl: string, natsUrl: string): Promise
     // The webhooks section delivers to receivers on loopback; production mode needs a sealing key for secrets.
     WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_SECRET_KEY: process.env.WEBHOOKS_SECRET_KEY ?? randomBytes(32).toString('base64'),
     MEDIA_SIGNING_KEY: process.env.MEDIA_SIGNING_KEY ?? randomBytes(32).toString('base64'),
+    ...extraEnv,
   };
   // Bench sections that talk to services over NATS directly must use the same namespace and server.
   Object.assign(process.env, { INFLUGENTIC_NATS_PREFIX: ns, NATS_URL: natsUrl, DATABASE_URL: databaseUrl });
@@ -234,8 +292,22 @@ async function main() {
       stops.push(() => infra.stop());
       log(`seeding ${size.toLocaleString('en-US')} agents (tops up an existing bench database)`);
       await seed({ ...process.env, DATABASE_URL: infra.databaseUrl }, size);
-      const platform = await startBenchPlatform(infra.databaseUrl, infra.natsUrl);
+      let platform = await startBenchPlatform(infra.databaseUrl, infra.natsUrl);
       if (wanted('registry')) sections.push(...(await registrySection(size, platform.gatewayUrl, platform.baselineUrl, platform.ctx)));
+      if (wanted('registry') && size === (SIZES.includes(100_000) ? 100_000 : SIZES[0])) {
+        log(`${size}: tracing off vs on (the platform restarts with an OTLP exporter, then again without)`);
+        const untraced = platform;
+        sections.push(await tracingOverheadSection({
+          size, untraced: { gatewayUrl: untraced.gatewayUrl, liveToken: untraced.ctx.liveToken }, durationSec: DURATION,
+          paths: CATEGORIES.map((c) => `/v1/agents?category=${c}&sort=rating&limit=20`),
+          restartTraced: async (endpoint) => {
+            await untraced.stop();
+            const traced = await startBenchPlatform(infra.databaseUrl, infra.natsUrl, { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' });
+            return { gatewayUrl: traced.gatewayUrl, liveToken: traced.ctx.liveToken, stop: traced.stop };
+          },
+        }));
+        platform = await startBenchPlatform(infra.databaseUrl, infra.natsUrl);
+      }
       if (i === SIZES.length - 1) {
         for (const [section, file, fn] of [['campaigns', './campaigns.bench', 'runCampaignsBench'], ['content', './content.bench', 'runContentBench'], ['workflow', './workflow.bench', 'runWorkflowBench'], ['webhooks', './webhooks.bench', 'runWebhooksBench'], ['analytics', './analytics.bench', 'runAnalyticsBench'], ['media', './media.bench', 'runMediaBench']] as const) {
           if (!wanted(section)) continue;

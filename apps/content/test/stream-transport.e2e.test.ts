@@ -1,13 +1,13 @@
-import { JSONCodec, type Msg, type NatsConnection } from 'nats';
+import { headers as natsHeaders, JSONCodec, type Msg, type NatsConnection } from 'nats';
 import { ContentSubjects, Subjects, type ContentStreamMessage } from '@influgentic/contracts';
-import { connectNats } from '@influgentic/messaging';
+import { connectNats, encodeJson, markRpcError } from '@influgentic/messaging';
 import { startPlatform, waitFor, type Platform } from '../../../tools/testing/platform';
 import { postSse, streamedText } from './sse-client';
 
 const codec = JSONCodec<any>();
 const BRIEF = { content_type: 'product_review', format: 'post', stream: true, product: { name: 'EV X', key_claims: ['800 km'], target_use: 'commuting' } };
 
-type Script = (session: string, reply: (response: unknown) => void, publish: (m: ContentStreamMessage) => void) => void | Promise<void>;
+type Script = (session: string, reply: (r: { response?: unknown; err?: unknown }) => void, publish: (m: ContentStreamMessage) => void) => void | Promise<void>;
 
 /**
  * The gateway's half of streaming, against a scripted stand-in for the content service on the real NATS server:
@@ -26,10 +26,12 @@ describe('SSE bridge over NATS (gateway against a scripted content service)', ()
     nc = await connectNats('fake-content');
     nc.subscribe(ContentSubjects.streamStart, {
       callback: (_e, msg: Msg) => {
-        const packet = codec.decode(msg.data);
-        const session: string = packet.data.session_id;
+        const session: string = codec.decode(msg.data).session_id;
         nc.subscribe(Subjects.streamControl(session), { max: 1, callback: (_err, m) => cancels.set(session, codec.decode(m.data).reason) });
-        const reply = (response: unknown) => msg.respond(codec.encode({ id: packet.id, isDisposed: true, ...(response as object) }));
+        // The services' wire format (rpc-wire.ts): the result as JSON, or a refusal marked by a header.
+        const reply = (r: { response?: unknown; err?: unknown }) => (r.err
+          ? msg.respond(encodeJson(r.err), { headers: markRpcError(natsHeaders()) })
+          : msg.respond(encodeJson(r.response)));
         const publish = (m: ContentStreamMessage) => nc.publish(Subjects.streamChunks(session), codec.encode(m));
         void nc.flush().then(() => script(session, reply, publish));
       },

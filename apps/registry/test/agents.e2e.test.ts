@@ -41,6 +41,20 @@ describe('agent registry (e2e over HTTP)', () => {
     await platform?.close();
   });
 
+  it('writes each list row exactly as the agent\'s own page summarizes it (the list rows are JSON made by Postgres)', async () => {
+    for (const sort of ['rating', 'engagement']) {
+      const page = await call('GET', `/v1/agents?sort=${sort}&limit=12`);
+      expect(page.status).toBe(200);
+      for (const row of page.body.data) {
+        const detail = await call('GET', `/v1/agents/${row.id}`);
+        const fields = Object.keys(row);
+        expect(fields.sort()).toEqual(['category', 'created_at', 'engagement_rate', 'id', 'languages', 'name', 'rating', 'reach', 'status', 'subcategories', 'tier', 'total_campaigns', 'use_cases']);
+        expect(row).toEqual(Object.fromEntries(fields.map((f) => [f, detail.body[f]])));
+        expect(row.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      }
+    }
+  });
+
   it('lists the catalog with the contract shape, sorted by reach by default', async () => {
     const res = await call('GET', '/v1/agents');
     expect(res.status).toBe(200);

@@ -1,19 +1,13 @@
-import { JSONCodec, type NatsConnection } from 'nats';
-import { randomUUID } from 'node:crypto';
+import type { NatsConnection } from 'nats';
 import { SpanKind } from '@opentelemetry/api';
-import { DomainError, isRpcErrorPayload, NATS_NAMESPACE, type RequestContext } from '@influgentic/contracts';
+import { DomainError, NATS_NAMESPACE, type RequestContext } from '@influgentic/contracts';
 import { injectTraceHeaders, withSpan } from '@influgentic/observability';
 import { IDEMPOTENCY_HEADERS, type IdempotencyKey } from './idempotency';
 import { contextToHeaders } from './rpc-context';
 import { connectNats } from './nats';
+import { decodeJson, encodeJson, readRpcReply } from './rpc-wire';
 
 export const DEFAULT_RPC_TIMEOUT_MS = Number(process.env.RPC_TIMEOUT_MS ?? 5000);
-
-/** The request and reply envelopes of NestJS's NATS transport, which every service speaks. */
-interface NestRequest { pattern: string; data: unknown; id: string }
-interface NestReply<T> { id?: string; response?: T; err?: unknown; isDisposed?: boolean }
-
-const codec = JSONCodec<unknown>();
 
 /** A subject as span names show it: without the installation's namespace, so every installation's traces read alike. */
 export function spanSubject(subject: string): string {
@@ -21,9 +15,9 @@ export function spanSubject(subject: string): string {
 }
 
 /**
- * Request/reply over NATS with the caller's context in headers, speaking the NestJS NATS transport's envelope so the
- * services stay plain `@MessagePattern` handlers. It uses the connection's shared reply inbox (no subscription per
- * request). A refusal comes back as the service's DomainError; silence — no replica listening, or none answering in
+ * Request/reply over NATS with the caller's context in headers, in the platform's wire format (rpc-wire.ts), which
+ * the services' transport (rpc-transport.ts) serves to plain `@MessagePattern` handlers. It uses the connection's
+ * shared reply inbox (no subscription per request). A refusal comes back as the service's DomainError; silence — no replica listening, or none answering in
  * time — becomes `service_unavailable`, never a hung request.
  */
 export class BusClient {
@@ -45,27 +39,33 @@ export class BusClient {
    * outcome of its own write under that key, while the calls it makes to other services are plain ones.
    */
   async request<T>(subject: string, payload: unknown, ctx: RequestContext, timeoutMs = DEFAULT_RPC_TIMEOUT_MS, idempotency?: IdempotencyKey): Promise<T> {
+    return decodeJson<T>(await this.requestBytes(subject, payload, ctx, timeoutMs, idempotency)) as T;
+  }
+
+  /**
+   * The reply's JSON exactly as the service wrote it (empty when the handler returned nothing), for a caller that
+   * only passes it on — the gateway sends it to the HTTP client without parsing it. A refusal still throws.
+   */
+  async requestBytes(subject: string, payload: unknown, ctx: RequestContext, timeoutMs = DEFAULT_RPC_TIMEOUT_MS, idempotency?: IdempotencyKey): Promise<Uint8Array> {
     if (!this.nc) await this.connect();
     // A CLIENT span per request: its context is what travels in the headers, so the service's span is its child and
     // the time between the two is the bus's.
     const name = spanSubject(subject);
-    return withSpan(`${name} request`, () => this.send<T>(subject, payload, ctx, timeoutMs, idempotency), SpanKind.CLIENT, {
+    return withSpan(`${name} request`, () => this.send(subject, payload, ctx, timeoutMs, idempotency), SpanKind.CLIENT, {
       attributes: { 'messaging.system': 'nats', 'messaging.destination.name': name, 'messaging.operation.type': 'send' },
     });
   }
 
-  private async send<T>(subject: string, payload: unknown, ctx: RequestContext, timeoutMs: number, idempotency?: IdempotencyKey): Promise<T> {
+  private async send(subject: string, payload: unknown, ctx: RequestContext, timeoutMs: number, idempotency?: IdempotencyKey): Promise<Uint8Array> {
     const trace: Record<string, string> = {};
     injectTraceHeaders((k, v) => { trace[k] = v; });
     if (idempotency) {
       trace[IDEMPOTENCY_HEADERS.key] = idempotency.key;
       trace[IDEMPOTENCY_HEADERS.fingerprint] = idempotency.fingerprint;
     }
-    const envelope: NestRequest = { pattern: subject, data: payload, id: randomUUID() };
-    let reply: NestReply<T>;
+    let reply;
     try {
-      const msg = await this.nc!.request(subject, codec.encode(envelope), { timeout: timeoutMs, headers: contextToHeaders(ctx, trace) });
-      reply = codec.decode(msg.data) as NestReply<T>;
+      reply = readRpcReply(await this.nc!.request(subject, encodeJson(payload), { timeout: timeoutMs, headers: contextToHeaders(ctx, trace) }));
     } catch (err) {
       const code = (err as { code?: string }).code;
       const reason = code === '503' ? 'no service is listening' : code === 'TIMEOUT' ? `no answer within ${timeoutMs} ms` : 'the request could not be delivered';
@@ -74,10 +74,7 @@ export class BusClient {
         cause: { subject, reason: code === '503' || code === 'TIMEOUT' ? reason : String((err as Error)?.message ?? err) },
       });
     }
-    if (reply.err !== undefined && reply.err !== null) {
-      if (isRpcErrorPayload(reply.err)) throw new DomainError(reply.err.code, reply.err.message, reply.err.errors, reply.err.detail);
-      throw new DomainError('internal_error', 'A backing service failed to handle the request');
-    }
-    return reply.response as T;
+    if (!reply.ok) throw reply.error;
+    return reply.bytes;
   }
 }

@@ -2,6 +2,8 @@ export * from './nats';
 export * from './nats-permissions';
 export * from './rpc-context';
 export * from './rpc-server';
+export * from './rpc-transport';
+export * from './rpc-wire';
 export * from './bus-client';
 export * from './idempotency';
 export * from './outbox';

@@ -25,7 +25,9 @@ export function natsAuthOptions(env: NodeJS.ProcessEnv = process.env): NatsAuthO
 
 /** A raw NATS connection (JetStream, outbox relay, consumers, live streams) that reconnects forever. */
 export async function connectNats(name: string, url = natsUrl(), auth: NatsAuthOptions = natsAuthOptions()): Promise<NatsConnection> {
-  return connect({ servers: url.split(','), name, maxReconnectAttempts: -1, reconnectTimeWait: 250, waitOnFirstConnect: true, ...auth });
+  // noAsyncTraces: the client would otherwise capture a stack trace (new Error()) for every request it sends, a
+  // measurable share of the gateway's CPU; a timeout's cause is logged with its subject instead.
+  return connect({ servers: url.split(','), name, maxReconnectAttempts: -1, reconnectTimeWait: 250, waitOnFirstConnect: true, noAsyncTraces: true, ...auth });
 }
 
 /** How long the EVENTS stream keeps an event, and the window in which it drops a repeated Nats-Msg-Id. */

@@ -1,22 +1,19 @@
 import {
-  Catch, Controller, Inject, Injectable, Module, type ArgumentsHost, type CallHandler, type DynamicModule,
-  type ExecutionContext, type INestMicroservice, type NestInterceptor, type OnApplicationBootstrap,
-  type OnApplicationShutdown, type Provider, type RpcExceptionFilter, type Type,
+  Catch, Controller, Inject, Injectable, Module, type ArgumentsHost, type DynamicModule, type INestMicroservice,
+  type OnApplicationBootstrap, type OnApplicationShutdown, type Provider, type RpcExceptionFilter, type Type,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MessagePattern, Transport, type MicroserviceOptions, type NatsContext } from '@nestjs/microservices';
-import { Observable, from, lastValueFrom, throwError } from 'rxjs';
+import { MessagePattern, type MicroserviceOptions } from '@nestjs/microservices';
+import { Observable, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { NatsConnection } from 'nats';
 import type { Logger } from 'pino';
 import { DomainError, Subjects, type HealthReply, type RpcErrorPayload, type ServiceName } from '@influgentic/contracts';
 import { isDatabaseUnavailable, openServiceDatabase, type ServiceDatabaseOptions } from '@influgentic/persistence';
-import { createLogger, createMetrics, logContext, NestPinoLogger, withRemoteSpan, type ServiceMetrics } from '@influgentic/observability';
-import { spanSubject } from './bus-client';
-import { connectNats, ensureEventsStream, natsAuthOptions, natsUrl } from './nats';
+import { createLogger, createMetrics, NestPinoLogger, type ServiceMetrics } from '@influgentic/observability';
+import { connectNats, ensureEventsStream } from './nats';
+import { NatsRpcServer } from './rpc-transport';
 import { OutboxRelay, OutboxWriter } from './outbox';
-import { contextFromHeaders, headersToRecord, tenancyProblem } from './rpc-context';
-import { SpanKind } from '@opentelemetry/api';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 export const SERVICE_LOGGER = Symbol('SERVICE_LOGGER');
@@ -40,29 +37,6 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
     this.log.error({ err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : String(exception) }, 'unhandled error in handler');
     const payload: RpcErrorPayload = { code: 'internal_error', message: 'The service failed to handle the request' };
     return throwError(() => payload);
-  }
-}
-
-/**
- * Refuses a request without its tenancy (organization and livemode headers), continues the caller's trace, tags logs
- * with its request id and times every handler. `tenantFree` subjects (health, metrics) serve no tenant's data.
- */
-@Injectable()
-export class RpcTelemetryInterceptor implements NestInterceptor {
-  constructor(private readonly metrics: ServiceMetrics, private readonly tenantFree: ReadonlySet<string> = new Set()) {}
-  intercept(exec: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const natsCtx = exec.switchToRpc().getContext<NatsContext>();
-    const headers = headersToRecord(natsCtx.getHeaders());
-    const subject = natsCtx.getSubject();
-    const refused = this.tenantFree.has(subject) ? null : tenancyProblem(headers);
-    if (refused) return throwError(() => new DomainError('forbidden', `Request refused: ${refused}`));
-    const ctx = contextFromHeaders(headers);
-    const end = this.metrics.rpcDuration.startTimer({ subject });
-    const run = () => withRemoteSpan(spanSubject(subject), headers, () => lastValueFrom(next.handle(), { defaultValue: undefined }), SpanKind.SERVER);
-    return from(logContext.run({ request_id: ctx.requestId, organization_id: ctx.organizationId }, run).then(
-      (value) => { end({ outcome: 'ok' }); return value; },
-      (err) => { end({ outcome: err instanceof DomainError ? err.code : 'error' }); throw err; },
-    ));
   }
 }
 
@@ -159,18 +133,18 @@ export class ServiceInfraModule {
   }
 }
 
-/** Boots a service as a NATS microservice in its queue group (so replicas share the load). */
+/** Boots a service on the platform's NATS transport in its queue group (so replicas share the load). */
 export async function startServiceApp(module: Type<unknown>, service: ServiceName): Promise<INestMicroservice> {
   const log = createLogger(service);
+  const server = new NatsRpcServer({ name: `influgentic-${service}-rpc`, queue: service, log });
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
-    transport: Transport.NATS,
-    options: { servers: natsUrl().split(','), queue: service, name: `influgentic-${service}-rpc`, maxReconnectAttempts: -1, reconnectTimeWait: 250, ...natsAuthOptions() },
+    strategy: server,
     logger: new NestPinoLogger(log),
     bufferLogs: false,
   });
   app.useGlobalFilters(new RpcErrorFilter(log));
   const tenantFree = app.get<readonly string[]>(TENANT_FREE_SUBJECTS, { strict: false });
-  app.useGlobalInterceptors(new RpcTelemetryInterceptor(app.get(SERVICE_METRICS), new Set([Subjects.health(service), Subjects.metrics(service), ...tenantFree])));
+  server.observeWith(app.get(SERVICE_METRICS), new Set([Subjects.health(service), Subjects.metrics(service), ...tenantFree]));
   app.enableShutdownHooks();
   await app.listen();
   return app;

@@ -2,7 +2,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import { connect, headers as natsHeaders, JSONCodec, type NatsConnection } from 'nats';
 import { ContentSubjects, EVENTS_STREAM, eventSubject, HEADER, Subjects } from '@influgentic/contracts';
 import {
-  BusClient, connectNats, ensureEventsStream, natsAuthOptions, natsAuthorizationConfig, startServiceApp, type NatsUser,
+  BusClient, connectNats, ensureEventsStream, natsAuthOptions, natsAuthorizationConfig, startServiceApp, type NatsUser, readRpcReply,
 } from '@influgentic/messaging';
 import { freePort, PrivateNats } from './private-nats';
 
@@ -119,15 +119,15 @@ describe('NATS as a trust boundary (a real nats-server with per-service users)',
     it('refuses a raw request without them, never reading it as a live request', async () => {
       const nc = await withEnv(nats.env('gateway'), () => connectNats('trust-raw'));
       open.push(nc);
-      const envelope = (pattern: string) => codec.encode({ pattern, data: { params: {}, query: {}, body: {} }, id: `raw-${pattern}` });
-      const bare = codec.decode((await nc.request(Subjects.registry.agentsList, envelope(Subjects.registry.agentsList), { timeout: 3000 })).data);
-      expect(bare.err).toMatchObject({ code: 'forbidden' });
-      expect(bare.response).toBeUndefined();
+      const payload = codec.encode({ params: {}, query: {}, body: {} });
+      const bare = readRpcReply(await nc.request(Subjects.registry.agentsList, payload, { timeout: 3000 }));
+      expect(bare.ok).toBe(false);
+      expect(!bare.ok && bare.error.code).toBe('forbidden');
       // An organization alone is not enough: livemode must be stated.
       const h = natsHeaders();
       h.set(HEADER.organizationId, 'org_trust');
-      const noMode = codec.decode((await nc.request(Subjects.registry.agentsList, envelope(Subjects.registry.agentsList), { timeout: 3000, headers: h })).data);
-      expect(noMode.err).toMatchObject({ code: 'forbidden' });
+      const noMode = readRpcReply(await nc.request(Subjects.registry.agentsList, payload, { timeout: 3000, headers: h }));
+      expect(!noMode.ok && noMode.error.code).toBe('forbidden');
     });
   });
 });

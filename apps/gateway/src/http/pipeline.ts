@@ -119,9 +119,9 @@ export class RoutePipeline {
         reply.code(answer.status).type('application/json').send(answer.body);
         return;
       }
-      const result = await logContext.run({ request_id: req.id, organization_id: ctx?.organizationId }, () => this.dispatch(route, call));
+      const json = await logContext.run({ request_id: req.id, organization_id: ctx?.organizationId }, () => this.dispatch(route, call));
       if (route.raw) return;
-      reply.code(route.status).type('application/json').send(JSON.stringify(result ?? {}));
+      reply.code(route.status).type('application/json').send(json);
     } catch (err) {
       // Another request with this key is running: the client may simply retry.
       if (isIdempotencyInProgress(err)) reply.header('Retry-After', '1');
@@ -162,10 +162,16 @@ export class RoutePipeline {
       .type(stored.status >= 400 ? 'application/problem+json' : 'application/json').send(stored.body);
   }
 
-  private dispatch(route: RouteDef, call: LocalCall): Promise<unknown> {
-    if (route.local) return route.local(call);
+  /** The answer's JSON: a service's reply is passed on as the bytes it sent (never parsed and written again here). */
+  private async dispatch(route: RouteDef, call: LocalCall): Promise<string | Buffer> {
+    if (route.local) {
+      const result = await route.local(call);
+      // A raw route has written its own answer.
+      return route.raw ? '' : JSON.stringify(result ?? {});
+    }
     if (!route.subject || !call.ctx) throw new DomainError('internal_error', 'Route has no handler');
-    return this.deps.bus.request(route.subject, { params: call.params, query: call.query, body: call.body ?? {} }, call.ctx, route.timeoutMs ?? this.deps.rpcTimeoutMs);
+    const bytes = await this.deps.bus.requestBytes(route.subject, { params: call.params, query: call.query, body: call.body ?? {} }, call.ctx, route.timeoutMs ?? this.deps.rpcTimeoutMs);
+    return bytes.length ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : '{}';
   }
 
   private checkAdmin(req: FastifyRequest): void {

@@ -6,6 +6,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { AgentSort, RequestContext } from '@influgentic/contracts';
 import { cappedTotal, EstimateCache, type CursorValueType } from '@influgentic/persistence';
 import { AgentEntity } from './agent.entity';
+import { AGENT_SUMMARY_JSON } from './agent-summary.sql';
 
 /** Each sort column, its SQL type, and what a cursor's copy of its value must be to be compared with it. */
 export const SORT_COLUMNS: Record<AgentSort, { column: string; type: string; cursor: CursorValueType }> = {
@@ -19,6 +20,9 @@ export interface AgentFilter {
   q?: string; category?: string; use_case?: string; language?: string; min_reach?: number; tier?: string;
   visibility?: string; agent_id?: string;
 }
+
+/** A list row: the agent's summary as JSON text, and the values its page's next cursor is made of. */
+export interface AgentPageRow { doc: string; sort_value: unknown; id: string }
 
 /** Everything the registry reads and writes in Postgres; nothing else issues SQL against `registry.agents`. */
 /** Exact totals up to this many matches; past it the planner's estimate, remembered per filter. */
@@ -71,8 +75,12 @@ export class AgentsRepository {
     return where;
   }
 
-  /** One keyset page ordered by (sort column DESC, id DESC); fetches limit + 1 rows to know if more exist. */
-  async page(ctx: RequestContext, f: AgentFilter, sort: AgentSort, limit: number, after?: [unknown, string]): Promise<AgentEntity[]> {
+  /**
+   * One keyset page ordered by (sort column DESC, id DESC); fetches limit + 1 rows to know if more exist. Postgres
+   * writes each row's summary as JSON (AGENT_SUMMARY_JSON): the registry and the gateway pass it on without parsing
+   * a field, and the sort value and id come beside it for the next cursor.
+   */
+  async page(ctx: RequestContext, f: AgentFilter, sort: AgentSort, limit: number, after?: [unknown, string]): Promise<AgentPageRow[]> {
     const { column, type } = SORT_COLUMNS[sort];
     const params: unknown[] = [];
     const where = this.whereFor(ctx, f, params);
@@ -84,9 +92,8 @@ export class AgentsRepository {
     // The limit is written into the statement (it is a validated integer): a prepared statement's generic plan with
     // an unknown LIMIT stops trusting the sort index and sorts every match instead.
     const rows = Math.trunc(limit) + 1;
-    return this.prepared<AgentEntity>(
-      `SELECT a.id, a.name, a.category, a.subcategories, a.use_cases, a.languages, a.reach::float8 AS reach, a.engagement_rate,
-              a.total_campaigns, a.rating, a.tier, a.status, a.created_at
+    return this.prepared<AgentPageRow>(
+      `SELECT ${AGENT_SUMMARY_JSON} AS doc, a.${column}${column === 'reach' ? '::float8' : ''} AS sort_value, a.id
          FROM registry.agents a WHERE ${where.join(' AND ')}
         ORDER BY a.${column} DESC, a.id DESC LIMIT ${rows}`,
       params,

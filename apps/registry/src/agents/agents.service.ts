@@ -3,7 +3,7 @@ import {
   CreateAgentBody, DomainError, ListAgentsQuery, newId, sameJson, UpdateAgentBody, validateOrThrow, writableFields,
   type AgentDetail, type AgentSort, type ResolvedAgent, type AgentSummary, type Page, type RequestContext,
 } from '@influgentic/contracts';
-import { OutboxWriter, type Commit } from '@influgentic/messaging';
+import { JsonText, OutboxWriter, type Commit } from '@influgentic/messaging';
 import { cursorKind, cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
 import { AgentEntity } from './agent.entity';
 import { AgentsRepository, SORT_COLUMNS, type AgentFilter } from './agents.repository';
@@ -68,7 +68,8 @@ export class AgentsService {
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
   ) {}
 
-  async list(ctx: RequestContext, rawQuery: unknown): Promise<Page<AgentSummary>> {
+  /** A page of AgentSummary (Page<AgentSummary> as JSON text: the rows come written by Postgres). */
+  async list(ctx: RequestContext, rawQuery: unknown): Promise<JsonText> {
     const query = validateOrThrow(ListAgentsQuery, rawQuery ?? {});
     const sort: AgentSort = query.sort ?? 'reach';
     const limit = query.limit ?? 20;
@@ -89,11 +90,11 @@ export class AgentsService {
       this.agents.page(ctx, filter, sort, limit, after),
       total === undefined ? this.agents.count(ctx, filter) : Promise.resolve(total),
     ]);
-    const more = rows.length > limit;
     const data = rows.slice(0, limit);
-    const last = data[data.length - 1] as unknown as Record<string, unknown> | undefined;
-    const next = more && last ? encodeCursor(kind, [last[SORT_COLUMNS[sort].column], last.id, counted]) : null;
-    return { data: data.map(toSummary), meta: { total: counted, limit, next_cursor: next } };
+    const last = data[data.length - 1];
+    const next = rows.length > limit && last ? encodeCursor(kind, [last.sort_value, last.id, counted]) : null;
+    const meta: Page<AgentSummary>['meta'] = { total: counted, limit, next_cursor: next };
+    return new JsonText(`{"data":[${data.map((r) => r.doc).join(',')}],"meta":${JSON.stringify(meta)}}`);
   }
 
   async get(ctx: RequestContext, id: string): Promise<AgentDetail> {
