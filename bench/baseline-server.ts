@@ -21,7 +21,9 @@ app.get('/v1/agents', async (req, reply) => {
   const whereSql = where.join(' AND ');
   const pageSql = `SELECT ${AGENT_SUMMARY_JSON} AS doc, a.${col} AS sort_value, a.id
                   FROM registry.agents a WHERE ${whereSql} ORDER BY a.${col} DESC, a.id DESC LIMIT ${limit + 1}`;
-  const [page, total] = await Promise.all([pool.query({ name: hash(pageSql), text: pageSql, values: params }), count(whereSql, params)]);
+  // As the registry does: full-text queries are planned each time (no generic plan), the rest are prepared once.
+  const run = (sql: string) => (q.q ? pool.query(sql, params) : pool.query({ name: hash(sql), text: sql, values: params }));
+  const [page, total] = await Promise.all([run(pageSql), count(whereSql, params, run)]);
   const rows = page.rows.slice(0, limit) as Array<{ doc: string }>;
   const meta = { total, limit, next_cursor: page.rows.length > limit ? 'x' : null };
   reply.type('application/json');
@@ -55,12 +57,12 @@ app.get('/v1/content', async (req) => {
 
 // The same total strategy as the registry: exact up to 200, else the planner's estimate kept for 30 s.
 const estimates = new Map<string, { n: number; at: number }>();
-async function count(whereSql: string, params: unknown[]): Promise<number> {
+async function count(whereSql: string, params: unknown[], run: (sql: string) => Promise<{ rows: Array<{ n: number }> }>): Promise<number> {
   const key = `${whereSql}|${JSON.stringify(params)}`;
   const hit = estimates.get(key);
   if (hit && Date.now() - hit.at < 30_000) return hit.n;
   const sql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM registry.agents a WHERE ${whereSql} LIMIT 201) t`;
-  const n = (await pool.query({ name: hash(sql), text: sql, values: params })).rows[0].n as number;
+  const n = (await run(sql)).rows[0].n;
   if (n <= 200) return n;
   const plan = await pool.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM registry.agents a WHERE ${whereSql}`, params);
   const estimate = Math.max(n, Math.round(plan.rows[0]['QUERY PLAN'][0].Plan['Plan Rows']));

@@ -19,7 +19,10 @@ const DURATION = quick ? 4 : 10;
 // `--only=registry,campaigns,content,workflow,webhooks,analytics,media` runs just those sections (all by default).
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const ONLY = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
-const wanted = (section: string) => !ONLY || ONLY.has(section);
+// `--skip=media` leaves sections out of a full run; the report says so (their own partial report keeps their figures).
+const skipArg = process.argv.find((a) => a.startsWith('--skip='));
+const SKIP = new Set(skipArg ? skipArg.slice('--skip='.length).split(',') : []);
+const wanted = (section: string) => (!ONLY || ONLY.has(section)) && !SKIP.has(section);
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
 const children: ChildProcess[] = [];
@@ -292,22 +295,8 @@ async function main() {
       stops.push(() => infra.stop());
       log(`seeding ${size.toLocaleString('en-US')} agents (tops up an existing bench database)`);
       await seed({ ...process.env, DATABASE_URL: infra.databaseUrl }, size);
-      let platform = await startBenchPlatform(infra.databaseUrl, infra.natsUrl);
+      const platform = await startBenchPlatform(infra.databaseUrl, infra.natsUrl);
       if (wanted('registry')) sections.push(...(await registrySection(size, platform.gatewayUrl, platform.baselineUrl, platform.ctx)));
-      if (wanted('registry') && size === (SIZES.includes(100_000) ? 100_000 : SIZES[0])) {
-        log(`${size}: tracing off vs on (the platform restarts with an OTLP exporter, then again without)`);
-        const untraced = platform;
-        sections.push(await tracingOverheadSection({
-          size, untraced: { gatewayUrl: untraced.gatewayUrl, liveToken: untraced.ctx.liveToken }, durationSec: DURATION,
-          paths: CATEGORIES.map((c) => `/v1/agents?category=${c}&sort=rating&limit=20`),
-          restartTraced: async (endpoint) => {
-            await untraced.stop();
-            const traced = await startBenchPlatform(infra.databaseUrl, infra.natsUrl, { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' });
-            return { gatewayUrl: traced.gatewayUrl, liveToken: traced.ctx.liveToken, stop: traced.stop };
-          },
-        }));
-        platform = await startBenchPlatform(infra.databaseUrl, infra.natsUrl);
-      }
       if (i === SIZES.length - 1) {
         for (const [section, file, fn] of [['campaigns', './campaigns.bench', 'runCampaignsBench'], ['content', './content.bench', 'runContentBench'], ['workflow', './workflow.bench', 'runWorkflowBench'], ['webhooks', './webhooks.bench', 'runWebhooksBench'], ['analytics', './analytics.bench', 'runAnalyticsBench'], ['media', './media.bench', 'runMediaBench']] as const) {
           if (!wanted(section)) continue;
@@ -317,7 +306,21 @@ async function main() {
         }
       }
       sections.push(await processesSection(`Processes after the ${size.toLocaleString('en-US')}-agent run`, running, platform.gatewayUrl, platform.metricsToken));
-      await platform.stop();
+      if (wanted('registry') && size === (SIZES.includes(100_000) ? 100_000 : SIZES[0])) {
+        // Last at this size: the platform restarts with tracing on, which the figures above must not include.
+        log(`${size}: tracing off vs on (the platform restarts with an OTLP exporter)`);
+        sections.push(await tracingOverheadSection({
+          size, untraced: { gatewayUrl: platform.gatewayUrl, liveToken: platform.ctx.liveToken }, durationSec: DURATION,
+          paths: CATEGORIES.map((c) => `/v1/agents?category=${c}&sort=rating&limit=20`),
+          restartTraced: async (endpoint) => {
+            await platform.stop();
+            const traced = await startBenchPlatform(infra.databaseUrl, infra.natsUrl, { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint });
+            return { gatewayUrl: traced.gatewayUrl, liveToken: traced.ctx.liveToken, stop: traced.stop };
+          },
+        }));
+      } else {
+        await platform.stop();
+      }
     }
     const consoleSection = consoleFigures();
     if (consoleSection) sections.push(consoleSection);
@@ -339,6 +342,7 @@ async function main() {
     'load generator': 'autocannon (closed loop) and an open-loop pacer in the bench process, on the same machine as the gateway, services and Postgres; its CPU is in each row',
     percentiles: 'autocannon gives p97.5, not p95 (shown as —); open-loop runs time each request from its scheduled start and count failed requests with their time to fail',
     'rate limiter': 'on for every live-key row (organization limits raised above the offered load through the operator API)',
+    ...(SKIP.size ? { 'sections not run': [...SKIP].map((x) => `${x} (figures in bench-report-${x}.md)`).join(', ') } : {}),
   };
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });

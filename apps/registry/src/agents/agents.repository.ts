@@ -38,8 +38,11 @@ export class AgentsRepository {
    * The list queries go straight to the pool as named prepared statements: the plan is made once per connection
    * and statement shape, not on every request (planning cost more than execution at catalog scale).
    */
-  private async prepared<T>(sql: string, params: unknown[]): Promise<T[]> {
+  private async prepared<T>(sql: string, params: unknown[], f: AgentFilter): Promise<T[]> {
     const pool = (this.ds.driver as PostgresDriver).master as Pool;
+    // Full-text search is planned for each query's own words: a prepared statement's generic plan cannot know how
+    // many rows a term matches and may walk the whole sort index for a term that matches none (seconds at 1M agents).
+    if (f.q) return (await pool.query(sql, params)).rows as T[];
     const name = `agents_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
     const { rows } = await pool.query({ name, text: sql, values: params });
     return rows as T[];
@@ -96,7 +99,7 @@ export class AgentsRepository {
       `SELECT ${AGENT_SUMMARY_JSON} AS doc, a.${column}${column === 'reach' ? '::float8' : ''} AS sort_value, a.id
          FROM registry.agents a WHERE ${where.join(' AND ')}
         ORDER BY a.${column} DESC, a.id DESC LIMIT ${rows}`,
-      params,
+      params, f,
     );
   }
 
@@ -107,7 +110,7 @@ export class AgentsRepository {
   async count(ctx: RequestContext, f: AgentFilter): Promise<number> {
     const params: unknown[] = [];
     const where = this.whereFor(ctx, f, params).join(' AND ');
-    return cappedTotal((sql, p) => this.prepared(sql, p), `SELECT 1 FROM registry.agents a WHERE ${where}`, params, EXACT_COUNT_CAP, this.estimates);
+    return cappedTotal((sql, p) => this.prepared(sql, p, f), `SELECT 1 FROM registry.agents a WHERE ${where}`, params, EXACT_COUNT_CAP, this.estimates);
   }
 
   async findVisible(ctx: RequestContext, id: string): Promise<AgentEntity | null> {
