@@ -9,8 +9,8 @@ import {
 } from '@influgentic/contracts';
 import { NATS_CONNECTION, OutboxWriter, SERVICE_LOGGER, type IdempotentRun } from '@influgentic/messaging';
 import {
-  buildGenerationRequest, GenerationError, platformViolations, TEMPLATE_LANGUAGES, TEMPLATE_MODEL,
-  type GenerationProduct, type GenerationRequest, type TextGenerator,
+  buildGenerationRequest, GenerationError, platformViolations, startedEarly, TEMPLATE_LANGUAGES, TEMPLATE_MODEL,
+  type GenerationProduct, type GenerationRequest, type TextGenerator, type TextStream,
 } from '../generation';
 import type { ContentBrief, ContentItemEntity, PlannedSlotRef } from '../items/content-item.entity';
 import { toContentItem } from '../items/content-item.view';
@@ -208,17 +208,35 @@ export class GenerationService implements BeforeApplicationShutdown {
     };
   }
 
+  /**
+   * A live piece. Once every check has passed (and a campaign's spend is held), the model is started while the
+   * `generating` row is written and the session opened, so its time to first token overlaps that work; nothing it
+   * writes is sent before both are done, and it is stopped if either fails.
+   */
   private async startSession(ctx: RequestContext, sessionId: string, spec: PieceSpec): Promise<StreamStartReply> {
-    const prepared = await this.prepare(ctx, spec, sessionId);
     const abort = new AbortController();
+    const opening = StreamSession.open(this.nc, sessionId, (reason) => abort.abort(new GenerationError('aborted', reason)));
+    opening.catch(() => undefined);
+    let early: TextStream | undefined;
+    let prepared: Prepared;
+    try {
+      prepared = await this.prepare(ctx, spec, sessionId, undefined, (p) => {
+        early = startedEarly(p.generator.stream(p.request, { signal: abort.signal }));
+      });
+    } catch (err) {
+      abort.abort(new GenerationError('aborted', 'the piece was not accepted'));
+      void opening.then((s) => s.close(), () => undefined);
+      throw err;
+    }
     let session: StreamSession;
     try {
-      session = await StreamSession.open(this.nc, sessionId, (reason) => abort.abort(new GenerationError('aborted', reason)));
+      session = await opening;
     } catch (err) {
+      abort.abort(new GenerationError('aborted', 'the session could not be opened'));
       await this.abandon(prepared, err);
       throw err;
     }
-    void this.execute(prepared, session, abort).catch(() => undefined);
+    void this.execute(prepared, session, abort, early).catch(() => undefined);
     return {
       session_id: sessionId, content_id: prepared.row.id, agent_id: prepared.agent.id, agent: prepared.agent.name,
       model: prepared.generator.model,
@@ -226,7 +244,11 @@ export class GenerationService implements BeforeApplicationShutdown {
   }
 
   /** Every check that can refuse the request, then the spend hold and the `generating` row. */
-  private async prepare(ctx: RequestContext, spec: PieceSpec, sessionId: string | null = null, keyed?: IdempotentRun): Promise<Prepared> {
+  private async prepare(
+    ctx: RequestContext, spec: PieceSpec, sessionId: string | null = null, keyed?: IdempotentRun,
+    /** Called once everything is checked and held, just before the row is written. */
+    accepted?: (p: Prepared) => void,
+  ): Promise<Prepared> {
     const startedAt = performance.now();
     if (ctx.agentId && ctx.agentId !== spec.agentId) {
       throw new DomainError('forbidden', `This request is narrowed to agent ${ctx.agentId}`);
@@ -308,6 +330,8 @@ export class GenerationService implements BeforeApplicationShutdown {
       scheduled_at: spec.scheduledAt ?? spec.existing?.row.scheduled_at ?? null,
       published_at: null, created_at: spec.existing?.row.created_at ?? now, updated_at: now,
     };
+    const prepared: Prepared = { ctx, startedAt, row, agent, campaign, request, generator: selected.generator, reservation };
+    accepted?.(prepared);
     try {
       if (spec.existing) await spec.existing.restart(row);
       else await this.items.insert(row, undefined, actorOf(ctx));
@@ -315,11 +339,11 @@ export class GenerationService implements BeforeApplicationShutdown {
       if (reservation) await this.clients.release(ctx, reservation.reservation_id, 'the item could not be stored').catch(() => undefined);
       throw err;
     }
-    return { ctx, startedAt, row, agent, campaign, request, generator: selected.generator, reservation };
+    return prepared;
   }
 
   /** Writes the piece; with a session the chunks go out as they settle, otherwise the item is the answer. */
-  private async execute(p: Prepared, session: StreamSession | null, abort = new AbortController()): Promise<ContentItem> {
+  private async execute(p: Prepared, session: StreamSession | null, abort = new AbortController(), started?: TextStream): Promise<ContentItem> {
     const id = p.row.id;
     const run = (async () => {
       const live = new LiveBody(p.request, (chunks) => session?.chunk(chunks), {
@@ -327,7 +351,7 @@ export class GenerationService implements BeforeApplicationShutdown {
       });
       try {
         live.begin();
-        const stream = p.generator.stream(p.request, { signal: abort.signal });
+        const stream = started ?? p.generator.stream(p.request, { signal: abort.signal });
         for await (const piece of stream) live.push(piece);
         const [result, usage] = await Promise.all([stream.result, stream.usage]);
         const final = live.finish(result);

@@ -16,7 +16,7 @@ export { fitToPlatform, limitsFor, platformViolations, assembleCaption, countHas
 export { finalizeContent, finalizeForRequest, complianceContextFor, type FinalContent } from './finalize';
 export { buildPrompt, structureFromText } from './prompt';
 export { generatedContentSchema, contentSectionSchema } from './schema';
-export { createTextStream } from './stream';
+export { createTextStream, startedEarly } from './stream';
 export { estimateTokens, xWeightedLength, truncateOnWord } from './text';
 export { buildGenerationRequest, personaFromAgent, type AgentInput, type CampaignInput, type ContentRequestInput } from './request';
 export { rewriteCaption, finalizeRewrite, parseCaption, type CaptionParts } from './rewrite';

@@ -69,3 +69,31 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
     throw new GenerationError(timeout ? 'timeout' : 'aborted', timeout ? 'Generation timed out' : 'Generation was cancelled', undefined, { cause: reason });
   }
 }
+
+/**
+ * Starts a stream's generation now — its first chunk is asked for at once — so that a model's time to first token
+ * overlaps whatever the caller still has to do; it is then read like any stream. To drop it unread, abort the signal
+ * it was made with (the pending first chunk then fails quietly).
+ */
+export function startedEarly(stream: TextStream): TextStream {
+  const it = stream[Symbol.asyncIterator]();
+  const first = it.next();
+  first.catch(() => undefined);
+  let read = false;
+  return {
+    usage: stream.usage,
+    result: stream.result,
+    async *[Symbol.asyncIterator]() {
+      if (read) throw new Error('A generation stream can only be read once');
+      read = true;
+      let done = false;
+      try {
+        for (let step = await first; !step.done; step = await it.next()) yield step.value;
+        done = true;
+      } finally {
+        // A reader that stops early stops the generation too.
+        if (!done) await it.return?.(undefined as never).catch(() => undefined);
+      }
+    },
+  };
+}
