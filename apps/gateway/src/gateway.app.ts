@@ -7,8 +7,8 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { NatsConnection } from 'nats';
 import { BusClient, connectNats } from '@influgentic/messaging';
-import { createLogger, NestPinoLogger } from '@influgentic/observability';
-import { openServiceDatabase } from '@influgentic/persistence';
+import { createLogger, NestPinoLogger, poolWaitHistogram } from '@influgentic/observability';
+import { openServiceDatabase, timePoolWaits } from '@influgentic/persistence';
 import type { DataSource } from 'typeorm';
 import { createAccessControl } from './auth/access-control';
 import { registerConsole } from './console/console-static';
@@ -66,6 +66,8 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
     name: 'influgentic_http_request_duration_seconds', help: 'HTTP requests through the gateway',
     labelNames: ['method', 'route', 'status'], buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [metrics],
   });
+  const poolWait = poolWaitHistogram(metrics);
+  timePoolWaits(pool, (s) => poolWait.observe(s));
 
   const adapter = createHttpAdapter(config);
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, { logger: new NestPinoLogger(log), bodyParser: false });

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import type { NatsConnection } from 'nats';
 import type { Logger } from 'pino';
 import { DomainError, Subjects, type HealthReply, type RpcErrorPayload, type ServiceName } from '@influgentic/contracts';
-import { isDatabaseUnavailable, openServiceDatabase, type ServiceDatabaseOptions } from '@influgentic/persistence';
+import { isDatabaseUnavailable, openServiceDatabase, poolOf, timePoolWaits, type ServiceDatabaseOptions } from '@influgentic/persistence';
 import { createLogger, createMetrics, NestPinoLogger, type ServiceMetrics } from '@influgentic/observability';
 import { connectNats, ensureEventsStream } from './nats';
 import { NatsRpcServer } from './rpc-transport';
@@ -105,7 +105,14 @@ export class ServiceInfraModule {
       { provide: TENANT_FREE_SUBJECTS, useValue: opts.tenantFree ?? [] },
       { provide: SERVICE_LOGGER, useValue: log },
       { provide: SERVICE_METRICS, useValue: metrics },
-      { provide: DataSource, useFactory: () => openServiceDatabase({ ...opts, schema }) },
+      {
+        provide: DataSource,
+        useFactory: async () => {
+          const ds = await openServiceDatabase({ ...opts, schema });
+          timePoolWaits(poolOf(ds), (s) => metrics.dbPoolWait.observe(s));
+          return ds;
+        },
+      },
       {
         provide: NATS_CONNECTION,
         useFactory: async () => {

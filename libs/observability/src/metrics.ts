@@ -11,8 +11,17 @@ export function createMetrics(service: string) {
       name: 'influgentic_rpc_duration_seconds', help: 'Duration of NATS request handlers',
       labelNames: ['subject', 'outcome'], buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry],
     }),
+    dbPoolWait: poolWaitHistogram(registry),
     eventsPublished: new Counter({ name: 'influgentic_outbox_published_total', help: 'Outbox events published to JetStream', labelNames: ['type'], registers: [registry] }),
     eventsConsumed: new Counter({ name: 'influgentic_events_consumed_total', help: 'Events consumed', labelNames: ['consumer', 'outcome'], registers: [registry] }),
   };
 }
 export type ServiceMetrics = ReturnType<typeof createMetrics>;
+
+/** How long checkouts of pooled database connections waited (see timePoolWaits in the persistence library). */
+export function poolWaitHistogram(registry: Registry): Histogram {
+  return new Histogram({
+    name: 'influgentic_db_pool_wait_seconds', help: 'Time a query waited for a pooled database connection',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry],
+  });
+}

@@ -3,3 +3,4 @@ export * from './keyset';
 export * from './unavailable';
 export * from './list-total';
 export * from './id-page';
+export * from './pool-waits';
