@@ -3,12 +3,13 @@
 // sections. Writes bench/results/bench-report.md and .json.
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { httpRow, measureFixedRate, measureHttp, type BenchContext, type BenchSection, type HttpRun } from './lib';
 import { summarizeProfile } from './profiling/profile-summary';
 import { tracingOverheadSection } from './tracing-overhead';
+import { cpuPerRequest, snapshotCpu } from './cpu-accounting';
 import { processesSection, type BenchProcess } from './processes';
 
 const root = join(__dirname, '..');
@@ -88,9 +89,16 @@ async function registrySection(size: number, gatewayUrl: string, baselineUrl: st
     await measureHttp({ url: gatewayUrl, headers, requests: [...requests], connections: 32, durationSec: 3 });
     await measureHttp({ url: baselineUrl, requests: [...requests], connections: 32, durationSec: 3 });
     log(`${size}: ${label}: gateway peak`);
+    const cpuBefore = snapshotCpu(running);
     const gw = await measureHttp({ url: gatewayUrl, headers, requests: [...requests], connections: 32, durationSec: DURATION });
+    const cpuBetween = snapshotCpu(running);
     log(`${size}: ${label}: baseline peak`);
     const base = await measureHttp({ url: baselineUrl, requests: [...requests], connections: 32, durationSec: DURATION });
+    const cpuAfter = snapshotCpu(running);
+    if (label.startsWith('filter')) {
+      sections.push(cpuSection(`CPU per request — filter + sort peak, ${size.toLocaleString('en-US')} agents: the gateway path against the baseline`,
+        cpuPerRequest(cpuBefore, cpuBetween, gw.requests), cpuPerRequest(cpuBetween, cpuAfter, base.requests), gw, base));
+    }
     if (label.startsWith('filter')) {
       // How cost grows with the number of clients at this catalog size (one combined table at the end).
       for (const connections of [1, 8, 32, 128]) {
@@ -111,6 +119,8 @@ async function registrySection(size: number, gatewayUrl: string, baselineUrl: st
     const half = await measureFixedRate({ url: gatewayUrl, headers, paths: requests.map((r) => r.path), rate: Math.max(1, Math.round(gw.rps / 2)), durationSec: DURATION });
     // Search latency under light load, apart from queueing at high rates.
     const light = label === 'full-text q' ? await measureFixedRate({ url: gatewayUrl, headers, paths: requests.map((r) => r.path), rate: 20, durationSec: DURATION }) : undefined;
+    // The same statements at the same rate without the platform: where this is slow too, the time is in Postgres.
+    const lightBase = light ? await measureFixedRate({ url: baselineUrl, paths: requests.map((r) => r.path), rate: 20, durationSec: DURATION }) : undefined;
     const ratio = base.rps ? gw.rps / base.rps : 0;
     const targets = [
       { name: 'gateway throughput ≥ 0.6 × baseline', target: '≥ 0.60', measured: ratio.toFixed(2), met: ratio >= 0.6 },
@@ -127,12 +137,35 @@ async function registrySection(size: number, gatewayUrl: string, baselineUrl: st
         httpRow('gateway, sandbox key, limiter off (peak, 32 connections)', sandbox),
         httpRow(`gateway, live key, at half its peak (${Math.round(gw.rps / 2)} req/s, open loop)`, half),
         ...(light ? [httpRow('gateway, live key, at 20 req/s, open loop', light)] : []),
+        ...(lightBase ? [httpRow('baseline Fastify + pg, same SQL, at 20 req/s, open loop', lightBase)] : []),
       ],
       notes: [`throughput ratio gateway (live key) / baseline = ${ratio.toFixed(2)}; limiter cost: live ${gw.rps} vs sandbox ${sandbox.rps} req/s`],
       targets,
     });
   }
   return sections;
+}
+
+/**
+ * Where each request's CPU goes, per process, on the gateway path and on the baseline (from /proc, over the two peak
+ * runs above): on a machine whose cores every process shares, the sum bounds the throughput.
+ */
+function cpuSection(title: string, path: Map<string, number>, baseline: Map<string, number>, gw: HttpRun, base: HttpRun): BenchSection {
+  const groups = [...new Set([...path.keys(), ...baseline.keys()])];
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const cores = require('node:os').cpus().length as number;
+  const ceiling = (m: Map<string, number>) => (sum(m) ? Math.round((cores * 1e6) / sum(m)) : 0);
+  return {
+    title,
+    rows: [
+      ...groups.map((g) => ({ process: g, 'gateway path µs / request': path.get(g) ?? '—', 'baseline µs / request': baseline.get(g) ?? '—' })),
+      { process: 'total', 'gateway path µs / request': sum(path), 'baseline µs / request': sum(baseline) },
+    ],
+    notes: [
+      `CPU-bound ceiling on ${cores} cores (${cores} × 1 s ÷ total): gateway path ${ceiling(path)} req/s (measured ${gw.rps}), baseline ${ceiling(baseline)} req/s (measured ${base.rps}).`,
+      'The gateway path runs two Node.js processes and two NATS hops (gateway → NATS → registry → NATS → gateway) where the baseline runs one process: each hop is a socket write and read on both sides, and these processes share the cores with Postgres, the NATS server and the load generator. Idle services\' background work during the run is included.',
+    ],
+  };
 }
 
 /**
@@ -284,6 +317,8 @@ async function startBenchPlatform(databaseUrl: string, natsUrl: string, extraEnv
 
 async function main() {
   const { ensureInfra } = require('../scripts/infra');
+  // Profiles of this run only (a file of an earlier run must not be taken for a new one).
+  rmSync(PROFILE_DIR, { recursive: true, force: true });
   const sections: BenchSection[] = [];
   const started = Date.now();
   const stops: Array<() => Promise<void>> = [];

@@ -1,14 +1,14 @@
-// Preloaded (`node -r`) into a platform process by the bench when CPU_PROFILE_DIR is set: SIGWINCH (ignored by default,
-// and not one of the signals NestJS's shutdown hooks take) starts the V8
-// sampling profiler, the next SIGWINCH writes `<CPU_PROFILE_NAME>-<n>.cpuprofile` and stops it. Profiling one
-// measured window, not start-up, is why `--cpu-prof` (whole life, written only on a clean exit) is not used.
+// Preloaded (`node -r`) into a platform process by the bench when CPU_PROFILE_DIR is set. SIGWINCH (ignored by
+// default, and not one of the signals NestJS's shutdown hooks take) starts the V8 sampling profiler; the next one
+// writes `<CPU_PROFILE_NAME>-<pid>-<n>.cpuprofile` and stops it. Profiling one measured window, not start-up, is why
+// `--cpu-prof` (whole life, written only on a clean exit) is not used.
 'use strict';
 const dir = process.env.CPU_PROFILE_DIR;
 if (dir) {
   const { Session } = require('node:inspector');
   const { mkdirSync, writeFileSync } = require('node:fs');
   const { join } = require('node:path');
-  const name = process.env.CPU_PROFILE_NAME || `pid-${process.pid}`;
+  const name = `${process.env.CPU_PROFILE_NAME || 'process'}-${process.pid}`;
   const session = new Session();
   session.connect();
   let running = false;

@@ -171,7 +171,8 @@ export class RoutePipeline {
     }
     if (!route.subject || !call.ctx) throw new DomainError('internal_error', 'Route has no handler');
     const bytes = await this.deps.bus.requestBytes(route.subject, { params: call.params, query: call.query, body: call.body ?? {} }, call.ctx, route.timeoutMs ?? this.deps.rpcTimeoutMs);
-    return bytes.length ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : '{}';
+    // A handler that returned nothing (or null) answers an empty object, as a local route does.
+    return bytes.length && !isJsonNull(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : '{}';
   }
 
   private checkAdmin(req: FastifyRequest): void {
@@ -271,6 +272,8 @@ export class RoutePipeline {
     reply.code(doc.status).type('application/problem+json').send(JSON.stringify(doc));
   }
 }
+
+const isJsonNull = (b: Uint8Array) => b.length === 4 && b[0] === 0x6e && b[1] === 0x75 && b[2] === 0x6c && b[3] === 0x6c;
 
 function tooManyFailures(reply: FastifyReply, limit: number, retryAfter: number): DomainError {
   reply.header('X-RateLimit-Limit', String(limit));
