@@ -111,15 +111,24 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
-    for (const s of this.subscriptions) s.unsubscribe();
-    if (this.inFlight > 0) {
-      await new Promise<void>((resolve) => {
-        this.idle = resolve;
-        setTimeout(resolve, DRAIN_WAIT_MS).unref();
-      });
-    }
-    await this.nc?.drain().catch(() => undefined);
+    const nc = this.nc;
     this.nc = undefined;
+    if (!nc) return;
+    for (const s of this.subscriptions.splice(0)) s.unsubscribe();
+    if (this.inFlight > 0) await this.settled(DRAIN_WAIT_MS);
+    // Replies still in the client's buffer go out, but a server out of reach must not hold the shutdown up (a drain
+    // would wait for it to come back).
+    await Promise.race([nc.flush().catch(() => undefined), new Promise((r) => setTimeout(r, 1000).unref())]);
+    await nc.close().catch(() => undefined);
+  }
+
+  /** Resolves once no request is being answered, or after `ms`. */
+  private settled(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      timer.unref();
+      this.idle = () => { clearTimeout(timer); resolve(); };
+    });
   }
 
   on(): never {
