@@ -6,8 +6,10 @@ export type CpuSnapshot = Map<string, number>;
 
 const TICKS_PER_SECOND = 100;
 
-function cpuSecondsOf(pid: number): number {
+/** CPU seconds (user + system) a live process has used, from /proc (Linux); 0 when it cannot be read. */
+export function cpuSecondsOf(pid: number): number {
   try {
+    // utime and stime are fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;

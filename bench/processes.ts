@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BenchSection } from './lib';
+import { cpuSecondsOf } from './cpu-accounting';
 
 /** A process the bench started, by the name the report gives it. */
 export interface BenchProcess { name: string; pid: number | undefined }
@@ -10,11 +11,7 @@ function procFigures(pid: number | undefined): { peakRssMb: number; cpuSeconds: 
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const hwmKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-    // utime and stime are fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return { peakRssMb: Math.round(hwmKb / 1024), cpuSeconds: Math.round((ticks / 100) * 10) / 10 };
+    return { peakRssMb: Math.round(hwmKb / 1024), cpuSeconds: Math.round(cpuSecondsOf(pid) * 10) / 10 };
   } catch {
     return null;
   }

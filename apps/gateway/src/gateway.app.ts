@@ -2,13 +2,11 @@ import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
-import type { Pool } from 'pg';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { NatsConnection } from 'nats';
 import { BusClient, connectNats } from '@influgentic/messaging';
 import { createLogger, NestPinoLogger, poolWaitHistogram } from '@influgentic/observability';
-import { openServiceDatabase, timePoolWaits } from '@influgentic/persistence';
+import { openServiceDatabase, poolOf, timePoolWaits } from '@influgentic/persistence';
 import type { DataSource } from 'typeorm';
 import { createAccessControl } from './auth/access-control';
 import { registerConsole } from './console/console-static';
@@ -49,7 +47,7 @@ export interface GatewayHandle {
 export async function createGateway(config: GatewayConfig): Promise<GatewayHandle> {
   const log = createLogger('gateway');
   const ds: DataSource = await openServiceDatabase({ schema: 'gateway', entities: [], migrations: [InitGateway1732838400000, OrganizationRateLimits1767300000000], poolSize: 20 });
-  const pool = (ds.driver as PostgresDriver).master as Pool;
+  const pool = poolOf(ds);
   const bus = new BusClient('influgentic-gateway');
   await bus.connect();
   const nc: NatsConnection = await connectNats('influgentic-gateway-control');

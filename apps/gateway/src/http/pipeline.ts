@@ -12,7 +12,7 @@ import { safeEqual } from '../auth/tokens';
 import { IdempotencyService, OPERATOR_SCOPE, requestFingerprint, withoutSecrets, type KeyedRequest, type StoredResponse } from '../idempotency/idempotency.service';
 import { AuthFailureGuard, isRateLimited } from '../rate-limit/auth-failures';
 import { RateLimiter } from '../rate-limit/rate-limiter';
-import type { LocalCall, RouteDef } from '../routes/route';
+import { rpcPayload, type LocalCall, type RouteDef } from '../routes/route';
 import { wantsEventStream } from '../streaming/sse-response';
 import type { StreamBridge } from '../streaming/stream-bridge';
 import { problem } from './problem';
@@ -145,8 +145,8 @@ export class RoutePipeline {
       return run.replayed ? { ...run.response, replayed: true } : { status: route.status, body: run.body, replayed: false };
     }
     if (!route.subject || !call.ctx) throw new DomainError('internal_error', 'Route has no handler');
-    const result = await this.deps.bus.request(route.subject, { params: call.params, query: call.query, body: call.body ?? {} }, call.ctx,
-      route.timeoutMs ?? this.deps.rpcTimeoutMs, { key: keyed.key, fingerprint: keyed.fingerprint });
+    const result = await this.deps.bus.request(route.subject, rpcPayload(call), call.ctx, route.timeoutMs ?? this.deps.rpcTimeoutMs,
+      { key: keyed.key, fingerprint: keyed.fingerprint });
     const { replayed, response, error } = readReplay(result);
     if (error) {
       reply.header('Idempotent-Replayed', 'true');
@@ -170,7 +170,7 @@ export class RoutePipeline {
       return route.raw ? '' : JSON.stringify(result ?? {});
     }
     if (!route.subject || !call.ctx) throw new DomainError('internal_error', 'Route has no handler');
-    const bytes = await this.deps.bus.requestBytes(route.subject, { params: call.params, query: call.query, body: call.body ?? {} }, call.ctx, route.timeoutMs ?? this.deps.rpcTimeoutMs);
+    const bytes = await this.deps.bus.requestBytes(route.subject, rpcPayload(call), call.ctx, route.timeoutMs ?? this.deps.rpcTimeoutMs);
     // A handler that returned nothing (or null) answers an empty object, as a local route does.
     return bytes.length && !isJsonNull(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : '{}';
   }

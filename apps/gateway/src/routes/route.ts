@@ -63,3 +63,8 @@ export interface RouteDef {
   /** A public operation limited per client address (429 with Retry-After). */
   addressLimited?: boolean;
 }
+
+/** What a service receives for a call: the request's validated parts. */
+export function rpcPayload(call: Pick<LocalCall, 'params' | 'query' | 'body'>): Pick<LocalCall, 'params' | 'query' | 'body'> {
+  return { params: call.params, query: call.query, body: call.body ?? {} };
+}

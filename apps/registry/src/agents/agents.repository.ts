@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { AgentSort, RequestContext } from '@influgentic/contracts';
-import { cappedTotal, EstimateCache, type CursorValueType } from '@influgentic/persistence';
+import { cappedTotal, EstimateCache, poolOf, type CursorValueType } from '@influgentic/persistence';
 import { AgentEntity } from './agent.entity';
 import { AGENT_SUMMARY_JSON } from './agent-summary.sql';
 
@@ -39,7 +37,7 @@ export class AgentsRepository {
    * and statement shape, not on every request (planning cost more than execution at catalog scale).
    */
   private async prepared<T>(sql: string, params: unknown[], f: AgentFilter): Promise<T[]> {
-    const pool = (this.ds.driver as PostgresDriver).master as Pool;
+    const pool = poolOf(this.ds);
     // Full-text search is planned for each query's own words: a prepared statement's generic plan cannot know how
     // many rows a term matches and may walk the whole sort index for a term that matches none (seconds at 1M agents).
     if (f.q) return (await pool.query(sql, params)).rows as T[];

@@ -1,9 +1,8 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { poolOf } from '@influgentic/persistence';
 import { flagshipAgents, generateCatalogAgent, type CatalogAgent } from './catalog-generator';
 
 const COLUMNS = [
@@ -43,7 +42,7 @@ export interface SeedResult { inserted: number; skipped: boolean; ms: number }
  */
 export async function seedCatalog(ds: DataSource, count: number, opts: { ifEmpty?: boolean; onProgress?: (n: number) => void } = {}): Promise<SeedResult> {
   const started = Date.now();
-  const pool = (ds.driver as PostgresDriver).master as { connect(): Promise<PoolClient> };
+  const pool = poolOf(ds);
   const client = await pool.connect();
   // A million rows take longer than the pool's query timeout allows one request's query: lifted on this connection.
   const params = (client as unknown as { connectionParameters: { query_timeout?: number | false } }).connectionParameters;
