@@ -26,17 +26,18 @@ function natsAuth() {
 async function checkService() {
   const { connect, JSONCodec } = require('nats');
   const codec = JSONCodec();
+  // The services' wire format (libs/messaging/src/rpc-wire.ts): the payload as JSON, the result as JSON, a refusal
+  // marked by this header.
+  const RPC_ERROR_HEADER = 'Influgentic-Rpc-Error';
   // Same namespacing as the contracts library, so a prefixed installation is probed on its own subjects.
   const prefix = (process.env.INFLUGENTIC_NATS_PREFIX || '').replace(/[^A-Za-z0-9_-]/g, '');
   const subject = `${prefix ? `${prefix}.` : ''}${service}.health.v1`;
   const nc = await connect({ servers: (process.env.NATS_URL || 'nats://127.0.0.1:4222').split(','), timeout: TIMEOUT_MS, reconnect: false, ...natsAuth() });
   try {
-    // The NestJS NATS transport expects its request envelope: { pattern, data, id }.
-    const msg = await nc.request(subject, codec.encode({ pattern: subject, data: {}, id: `healthcheck-${Date.now()}` }), { timeout: TIMEOUT_MS });
+    const msg = await nc.request(subject, codec.encode({}), { timeout: TIMEOUT_MS });
     const reply = codec.decode(msg.data);
-    const health = reply.response ?? reply;
-    if (reply.err) throw new Error(JSON.stringify(reply.err));
-    if (health.status !== 'ok') throw new Error(`status ${health.status}`);
+    if (msg.headers?.has(RPC_ERROR_HEADER)) throw new Error(JSON.stringify(reply));
+    if (reply.status !== 'ok') throw new Error(`status ${reply.status}`);
   } finally {
     await nc.close();
   }
