@@ -2,10 +2,10 @@ import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Histogram } from 'prom-client';
 import type { NatsConnection } from 'nats';
 import { BusClient, connectNats } from '@influgentic/messaging';
-import { createLogger, NestPinoLogger, poolWaitHistogram } from '@influgentic/observability';
+import { createLogger, NestPinoLogger, poolWaitHistogram, processRegistry } from '@influgentic/observability';
 import { openServiceDatabase, poolOf, timePoolWaits } from '@influgentic/persistence';
 import type { DataSource } from 'typeorm';
 import { createAccessControl } from './auth/access-control';
@@ -57,9 +57,7 @@ export async function createGateway(config: GatewayConfig): Promise<GatewayHandl
   const boot = await ensureBootstrapKey(repo, keys, config.DATA_DIR, config.INFLUGENTIC_BOOTSTRAP_API_KEY);
   if (boot.revoked) log.warn('INFLUGENTIC_BOOTSTRAP_API_KEY was revoked through the API and stays revoked; configure another key');
 
-  const metrics = new Registry();
-  metrics.setDefaultLabels({ service: 'gateway' });
-  collectDefaultMetrics({ register: metrics });
+  const metrics = processRegistry('gateway');
   const httpDuration = new Histogram({
     name: 'influgentic_http_request_duration_seconds', help: 'HTTP requests through the gateway',
     labelNames: ['method', 'route', 'status'], buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [metrics],
