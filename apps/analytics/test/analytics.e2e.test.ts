@@ -118,6 +118,10 @@ describe('analytics (e2e over HTTP, real Postgres and NATS)', () => {
       const tooMany = await live('POST', '/v1/events', { events: Array.from({ length: 1001 }, (_, i) => ({ type: 'impression', campaign_id: campaign.id, id: `m${i}` })) });
       expect(tooMany.status).toBe(422);
       expect(tooMany.body.errors[0]).toMatchObject({ field: 'events', code: 'max_items' });
+      // The gateway forwards this body unvalidated: a field beside `events` is still refused, by the service.
+      const extra = await live('POST', '/v1/events', { events: [events[0]], source: 'crm' });
+      expect(extra.status).toBe(422);
+      expect(extra.body.errors).toEqual([expect.objectContaining({ field: 'source', code: 'unknown_field' })]);
       // None of the refused batches left anything behind: their ids are still new.
       const retry = await live('POST', '/v1/events', { events: [{ ...events[0], count: 1, occurred_at: at(-50) }] });
       expect(retry.body).toEqual({ accepted: 1, duplicates: 0 });

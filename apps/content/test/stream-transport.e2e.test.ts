@@ -19,6 +19,7 @@ describe('SSE bridge over NATS (gateway against a scripted content service)', ()
   let nc: NatsConnection;
   let script: Script = () => undefined;
   const cancels = new Map<string, string>();
+  let lastStart: Record<string, unknown> = {};
 
   beforeAll(async () => {
     Object.assign(process.env, { SSE_GAP_MS: '300', SSE_SILENCE_MS: '700', SSE_START_TIMEOUT_MS: '600', SSE_HEARTBEAT_MS: '60000' });
@@ -26,7 +27,8 @@ describe('SSE bridge over NATS (gateway against a scripted content service)', ()
     nc = await connectNats('fake-content');
     nc.subscribe(ContentSubjects.streamStart, {
       callback: (_e, msg: Msg) => {
-        const session: string = codec.decode(msg.data).session_id;
+        lastStart = codec.decode(msg.data);
+        const session = lastStart.session_id as string;
         nc.subscribe(Subjects.streamControl(session), { max: 1, callback: (_err, m) => cancels.set(session, codec.decode(m.data).reason) });
         // The services' wire format (rpc-wire.ts): the result as JSON, or a refusal marked by a header.
         const reply = (r: { response?: unknown; err?: unknown }) => (r.err
@@ -67,6 +69,11 @@ describe('SSE bridge over NATS (gateway against a scripted content service)', ()
     ]);
     expect(streamedText(res)).toBe('One two words end.');
     expect(res.events[5].data).toEqual({ type: 'content_complete', tokens: 7, latency_ms: 3, content_id: 'cnt_fake' });
+    // The start request is the typed command: path and validated body side by side (defaults applied), plus the session.
+    expect(lastStart).toMatchObject({
+      agent_id: 'agent_x', content_type: 'product_review', format: 'post', length: 'medium', include_cta: true, stream: true,
+      product: BRIEF.product, session_id: expect.stringMatching(/^sess_[a-z0-9]{26}$/),
+    });
   });
 
   it('ends with an error event when a chunk is lost, and cancels the session', async () => {

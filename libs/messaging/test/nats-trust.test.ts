@@ -111,15 +111,16 @@ describe('NATS as a trust boundary (a real nats-server with per-service users)',
     it('answers a request that carries the organization and livemode headers', async () => {
       const health = await bus.request<{ status: string }>(Subjects.health('registry'), {}, { requestId: 'req_trust', organizationId: '', livemode: true, scopes: [] });
       expect(health.status).toBe('ok');
-      const page = await bus.request<{ data: unknown[] }>(Subjects.registry.agentsList, { params: {}, query: { limit: 1 }, body: {} },
+      const page = await bus.request<{ data: unknown[]; meta: { limit: number } }>(Subjects.registry.agentsList, { limit: 1 },
         { requestId: 'req_trust', organizationId: 'org_trust', livemode: false, scopes: ['agents:read'] });
       expect(Array.isArray(page.data)).toBe(true);
+      expect(page.meta.limit).toBe(1);
     });
 
     it('refuses a raw request without them, never reading it as a live request', async () => {
       const nc = await withEnv(nats.env('gateway'), () => connectNats('trust-raw'));
       open.push(nc);
-      const payload = codec.encode({ params: {}, query: {}, body: {} });
+      const payload = codec.encode({});
       const bare = readRpcReply(await nc.request(Subjects.registry.agentsList, payload, { timeout: 3000 }));
       expect(bare.ok).toBe(false);
       expect(!bare.ok && bare.error.code).toBe('forbidden');

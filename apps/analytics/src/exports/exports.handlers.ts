@@ -1,31 +1,35 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AnalyticsSubjects, type RequestContext, type RpcRequest } from '@influgentic/contracts';
+import {
+  AnalyticsSubjects, type CreateExportBody, type ExportDownloadParams, type ExportDownloadQuery, type JobIdParams, type RequestContext,
+} from '@influgentic/contracts';
 import { Caller, ForwardedIdempotencyKey, IdempotencyStore, type IdempotencyKey } from '@influgentic/messaging';
 import { ExportsService } from './exports.service';
 
-/** NATS handlers: one call into the service each. */
+/** NATS handlers: one call into the service each, with the command the gateway validated. */
 @Controller()
 export class ExportsHandlers {
   constructor(private readonly exports: ExportsService, private readonly idempotency: IdempotencyStore) {}
 
   @MessagePattern(AnalyticsSubjects.createExport)
-  create(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
-    return this.idempotency.execute(ctx, key, (run) => this.exports.create(ctx, req.body, run.commit));
+  create(@Payload() cmd: CreateExportBody, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.exports.create(ctx, cmd, run.commit));
   }
 
+  /** Asked by the gateway's download route before it streams the file. */
   @MessagePattern(AnalyticsSubjects.exportDownload)
-  download(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.exports.download(ctx, req.params, req.query);
+  download(@Payload() cmd: ExportDownloadParams & ExportDownloadQuery, @Caller() ctx: RequestContext) {
+    return this.exports.download(ctx, cmd.id, cmd);
   }
 
+  /** `GET /v1/jobs/{id}` and its cancel reach here through the gateway's job routes when content has no such job. */
   @MessagePattern(AnalyticsSubjects.jobGet)
-  job(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.exports.get(ctx, req.params);
+  job(@Payload() cmd: JobIdParams, @Caller() ctx: RequestContext) {
+    return this.exports.get(ctx, cmd.id);
   }
 
   @MessagePattern(AnalyticsSubjects.jobCancel)
-  cancel(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
-    return this.idempotency.execute(ctx, key, (run) => this.exports.cancel(ctx, req.params, run.commit));
+  cancel(@Payload() cmd: JobIdParams, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.exports.cancel(ctx, cmd.id, run.commit));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
-  CreateExportBody, DomainError, ExportDownloadParams, ExportDownloadQuery, FINAL_JOB_STATUSES, JobIdParams, MAX_REPORT_DAYS, newId,
-  validateOrThrow, type ExportFile, type Job, type RequestContext,
+  DomainError, FINAL_JOB_STATUSES, MAX_REPORT_DAYS, newId, type CreateExportBody, type ExportDownloadQuery, type ExportFile, type Job,
+  type RequestContext,
 } from '@influgentic/contracts';
 import type { Commit } from '@influgentic/messaging';
 import { CatalogRepository } from '../catalog/catalog.repository';
@@ -23,8 +23,8 @@ export class ExportsService {
     private readonly secret: ExportSecret,
   ) {}
 
-  async create(ctx: RequestContext, rawBody: unknown, commit: Commit = (write) => this.jobs.transaction(write)): Promise<Job> {
-    const body = validateOrThrow(CreateExportBody, rawBody);
+  /** The period's order and length are checked here: CreateExportBody judges each date alone. */
+  async create(ctx: RequestContext, body: CreateExportBody, commit: Commit = (write) => this.jobs.transaction(write)): Promise<Job> {
     if (body.start > body.end) throw DomainError.validation([{ field: 'start', code: 'range', message: 'must not be after end' }]);
     if (daysBetween(body.start, body.end).length > MAX_REPORT_DAYS) throw DomainError.validation([{ field: 'end', code: 'range', message: `an export spans at most ${MAX_REPORT_DAYS} days` }]);
     if (body.campaign_id) {
@@ -37,15 +37,13 @@ export class ExportsService {
     return job;
   }
 
-  async get(ctx: RequestContext, rawParams: unknown): Promise<Job> {
-    const { id } = validateOrThrow(JobIdParams, rawParams);
+  async get(ctx: RequestContext, id: string): Promise<Job> {
     const row = await this.jobs.findForCaller(ctx, id);
     if (!row) throw DomainError.notFound('Job', id);
     return view(row);
   }
 
-  async cancel(ctx: RequestContext, rawParams: unknown, commit: Commit = (write) => this.jobs.transaction(write)): Promise<Job> {
-    const { id } = validateOrThrow(JobIdParams, rawParams);
+  async cancel(ctx: RequestContext, id: string, commit: Commit = (write) => this.jobs.transaction(write)): Promise<Job> {
     return commit(async (m) => {
       const row = await this.jobs.findForCaller(ctx, id, m, true);
       if (!row) throw DomainError.notFound('Job', id);
@@ -55,9 +53,7 @@ export class ExportsService {
   }
 
   /** The file behind a signed link, for the caller's organization and mode only. */
-  async download(ctx: RequestContext, rawParams: unknown, rawQuery: unknown): Promise<ExportFile> {
-    const { id } = validateOrThrow(ExportDownloadParams, rawParams);
-    const { expires, signature } = validateOrThrow(ExportDownloadQuery, rawQuery);
+  async download(ctx: RequestContext, id: string, { expires, signature }: ExportDownloadQuery): Promise<ExportFile> {
     const row = await this.jobs.findForCaller(ctx, id);
     const file = row?.status === 'done' ? (row.result?.file as string | undefined) : undefined;
     if (!row || !file) throw DomainError.notFound('Export', id);

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AnalyticsSubjects, type RequestContext, type RpcRequest } from '@influgentic/contracts';
+import { AnalyticsSubjects, type RequestContext } from '@influgentic/contracts';
 import { Caller, ForwardedIdempotencyKey, IdempotencyStore, type IdempotencyKey } from '@influgentic/messaging';
 import { IngestService } from './ingest.service';
 
@@ -9,8 +9,9 @@ import { IngestService } from './ingest.service';
 export class IngestHandlers {
   constructor(private readonly ingest: IngestService, private readonly idempotency: IdempotencyStore) {}
 
+  /** The gateway forwards this body unvalidated (`bodyValidatedByService`): its fields are the command, checked here. */
   @MessagePattern(AnalyticsSubjects.ingest)
-  events(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
-    return this.idempotency.execute(ctx, key, (run) => this.ingest.ingest(ctx, req.body, run.commit));
+  events(@Payload() cmd: Record<string, unknown>, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.ingest.ingest(ctx, cmd, run.commit));
   }
 }

@@ -32,8 +32,9 @@ export class IngestService {
     private readonly partitions: EventPartitions,
   ) {}
 
-  async ingest(ctx: RequestContext, rawBody: unknown, commit: Commit = (write) => this.repo.transaction(write)): Promise<IngestResult> {
-    const events = validateIngestBatch(rawBody);
+  /** `batch` is the request body as the client sent it: the gateway left its validation to this service. */
+  async ingest(ctx: RequestContext, batch: Record<string, unknown>, commit: Commit = (write) => this.repo.transaction(write)): Promise<IngestResult> {
+    const events = validateIngestBatch(batch);
     const campaigns = await this.resolveCampaigns(ctx, events);
     const hints = await this.catalog.contentHints(ctx, [...new Set(events.filter((e) => e.content_id && (!e.platform || !e.language)).map((e) => e.content_id!))]);
     const now = new Date();

@@ -1,26 +1,28 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AnalyticsSubjects, type RequestContext, type RpcRequest } from '@influgentic/contracts';
+import {
+  AnalyticsSubjects, type AgentReportParams, type AnalyticsReportQuery, type CampaignReportParams, type RequestContext,
+} from '@influgentic/contracts';
 import { Caller } from '@influgentic/messaging';
 import { ReportsService } from './reports.service';
 
-/** NATS handlers: one call into the service each. */
+/** NATS handlers: one call into the service each, with the command the gateway validated. */
 @Controller()
 export class ReportsHandlers {
   constructor(private readonly reports: ReportsService) {}
 
   @MessagePattern(AnalyticsSubjects.campaignReport)
-  campaign(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.reports.campaign(ctx, req.params, req.query);
+  campaign(@Payload() cmd: CampaignReportParams & AnalyticsReportQuery, @Caller() ctx: RequestContext) {
+    return this.reports.campaign(ctx, cmd.campaign_id, cmd);
   }
 
   @MessagePattern(AnalyticsSubjects.agentReport)
-  agent(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.reports.agent(ctx, req.params, req.query);
+  agent(@Payload() cmd: AgentReportParams & AnalyticsReportQuery, @Caller() ctx: RequestContext) {
+    return this.reports.agent(ctx, cmd.agent_id, cmd);
   }
 
   @MessagePattern(AnalyticsSubjects.overview)
-  overview(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.reports.overview(ctx, req.query);
+  overview(@Payload() cmd: AnalyticsReportQuery, @Caller() ctx: RequestContext) {
+    return this.reports.overview(ctx, cmd);
   }
 }

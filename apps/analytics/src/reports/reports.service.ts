@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AgentReportParams, AnalyticsReportQuery, CampaignReportParams, DomainError, validateOrThrow, type AnalyticsReport, type RequestContext,
-} from '@influgentic/contracts';
+import { DomainError, type AnalyticsReport, type AnalyticsReportQuery, type RequestContext } from '@influgentic/contracts';
 import { CampaignDirectory } from '../catalog/campaign-directory';
 import { CatalogRepository, type KnownCampaign } from '../catalog/catalog.repository';
 import { spendCents } from '../catalog/spend';
@@ -21,18 +19,14 @@ export class ReportsService {
     private readonly directory: CampaignDirectory,
   ) {}
 
-  async campaign(ctx: RequestContext, rawParams: unknown, rawQuery: unknown): Promise<AnalyticsReport> {
-    const { campaign_id } = validateOrThrow(CampaignReportParams, rawParams);
-    const query = validateOrThrow(AnalyticsReportQuery, rawQuery);
+  async campaign(ctx: RequestContext, campaign_id: string, query: AnalyticsReportQuery): Promise<AnalyticsReport> {
     const campaign = await this.findCampaign(ctx, campaign_id);
     if (ctx.agentId && campaign.agent_id !== ctx.agentId) throw new DomainError('forbidden', `Campaign ${campaign_id} is run by another agent than X-Influgentic-Agent`);
     const period = resolvePeriod(query, new Date(), campaign.starts_at);
     return { campaign_id, ...(await this.build(ctx, 'campaign', campaign_id, period, spendCents(campaign), { campaignId: campaign_id })) };
   }
 
-  async agent(ctx: RequestContext, rawParams: unknown, rawQuery: unknown): Promise<AnalyticsReport> {
-    const { agent_id } = validateOrThrow(AgentReportParams, rawParams);
-    const query = validateOrThrow(AnalyticsReportQuery, rawQuery);
+  async agent(ctx: RequestContext, agent_id: string, query: AnalyticsReportQuery): Promise<AnalyticsReport> {
     if (ctx.agentId && agent_id !== ctx.agentId) throw new DomainError('forbidden', 'X-Influgentic-Agent narrows this request to another agent');
     // An agent the organization never ran a campaign with has no analytics here.
     const campaigns = await this.catalog.campaignsOfAgent(ctx, agent_id);
@@ -42,8 +36,7 @@ export class ReportsService {
   }
 
   /** The organization's whole picture; narrowed by X-Influgentic-Agent to that agent's campaigns. */
-  async overview(ctx: RequestContext, rawQuery: unknown): Promise<AnalyticsReport> {
-    const query = validateOrThrow(AnalyticsReportQuery, rawQuery);
+  async overview(ctx: RequestContext, query: AnalyticsReportQuery): Promise<AnalyticsReport> {
     const period = resolvePeriod(query, new Date());
     if (ctx.agentId) {
       const campaigns = await this.catalog.campaignsOfAgent(ctx, ctx.agentId);

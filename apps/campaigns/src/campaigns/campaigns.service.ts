@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  CampaignContextBody, CreateCampaignBody, DomainError, ListCampaignsQuery, newId, UpdateCampaignBody, validateOrThrow, writableFields,
-  type Campaign, type CampaignContext, type Page, type RequestContext,
+  CampaignContextBody, DomainError, newId, UpdateCampaignBody, validateOrThrow, writableFields,
+  type Campaign, type CampaignContext, type CreateCampaignBody, type ListCampaignsQuery, type Page, type RequestContext,
 } from '@influgentic/contracts';
 import { OutboxWriter, type Commit } from '@influgentic/messaging';
 import { cursorKind, idKeysetPage } from '@influgentic/persistence';
@@ -42,8 +42,7 @@ export class CampaignsService {
   ) {}
 
   /** `commit` runs the write's transaction; the handler passes one that records an Idempotency-Key's outcome in it. */
-  async create(ctx: RequestContext, rawBody: unknown, commit: Commit = (write) => this.campaigns.transaction(write)): Promise<Campaign> {
-    const body = validateOrThrow(CreateCampaignBody, rawBody);
+  async create(ctx: RequestContext, body: CreateCampaignBody, commit: Commit = (write) => this.campaigns.transaction(write)): Promise<Campaign> {
     assertAgentScope(ctx, body.agent_id);
     checkLeadTime(body.config?.starts_at, new Date());
     // The registry decides visibility: another organization's private agent is agent_not_found here too.
@@ -71,8 +70,7 @@ export class CampaignsService {
     });
   }
 
-  async list(ctx: RequestContext, rawQuery: unknown): Promise<Page<Campaign>> {
-    const query = validateOrThrow(ListCampaignsQuery, rawQuery ?? {});
+  async list(ctx: RequestContext, query: ListCampaignsQuery): Promise<Page<Campaign>> {
     const limit = query.limit ?? 20;
     // Narrowed to one agent: asking for another agent's campaigns finds none.
     if (ctx.agentId && query.agent_id && query.agent_id !== ctx.agentId) return { data: [], meta: { total: 0, limit, next_cursor: null } };
@@ -111,8 +109,7 @@ export class CampaignsService {
    * Merge-patch of name, config and budget. What a GET returned may be sent back: unchanged values (read-only ones
    * included) are no-ops, so only a real change is held against the campaign's state.
    */
-  async update(ctx: RequestContext, id: string, rawBody: unknown): Promise<Campaign> {
-    const body = validateOrThrow(UpdateCampaignBody, rawBody);
+  async update(ctx: RequestContext, id: string, body: UpdateCampaignBody): Promise<Campaign> {
     const current = await this.campaigns.findOwned(ctx, id);
     if (!current) throw campaignNotFound(id);
     assertAgentScope(ctx, current.agent_id);

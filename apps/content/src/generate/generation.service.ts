@@ -2,10 +2,10 @@ import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/comm
 import type { NatsConnection } from 'nats';
 import type { Logger } from 'pino';
 import {
-  AgentContentParams, CampaignIdParams, CampaignStreamBody, DomainError, GenerateContentBody, isFormatAllowed, newId,
-  StreamSessionFields, validateOrThrow, type CampaignContext, type CampaignType, type ContentFormat, type ContentItem,
-  type ContentLength, type ContentType, type Platform, type RequestContext, type ResolvedAgent, type RpcRequest,
-  type SpendReservation, type StreamStartReply,
+  DomainError, isFormatAllowed, newId, StreamSessionFields, validateOrThrow, type AgentContentParams, type CampaignContext,
+  type CampaignIdParams, type CampaignStreamBody, type CampaignType, type ContentFormat, type ContentItem, type ContentLength,
+  type ContentType, type GenerateContentBody, type Platform, type RequestContext, type ResolvedAgent, type SpendReservation,
+  type StreamStartCommand, type StreamStartReply,
 } from '@influgentic/contracts';
 import { NATS_CONNECTION, OutboxWriter, SERVICE_LOGGER, type IdempotentRun } from '@influgentic/messaging';
 import {
@@ -104,8 +104,8 @@ export class GenerationService implements BeforeApplicationShutdown {
   ) {}
 
   /** `POST /v1/agents/{agent_id}/content` answered as JSON: the stored item. */
-  async generate(ctx: RequestContext, req: RpcRequest, keyed?: IdempotentRun): Promise<ContentItem> {
-    const prepared = await this.prepare(ctx, this.agentPiece(req), null, keyed);
+  async generate(ctx: RequestContext, cmd: AgentContentParams & GenerateContentBody, keyed?: IdempotentRun): Promise<ContentItem> {
+    const prepared = await this.prepare(ctx, agentPiece(cmd), null, keyed);
     return this.execute(prepared, null);
   }
 
@@ -130,20 +130,17 @@ export class GenerationService implements BeforeApplicationShutdown {
   }
 
   /** The same request as a live session on `session_id`; answers as soon as the piece is accepted. */
-  async startStream(ctx: RequestContext, req: RpcRequest & { session_id?: unknown }): Promise<StreamStartReply> {
-    const { session_id } = validateOrThrow(StreamSessionFields, { session_id: req.session_id });
-    return this.startSession(ctx, session_id, this.agentPiece(req));
+  async startStream(ctx: RequestContext, cmd: StreamStartCommand<AgentContentParams & GenerateContentBody>): Promise<StreamStartReply> {
+    return this.startSession(ctx, sessionIdOf(cmd), agentPiece(cmd));
   }
 
   /** `POST /v1/campaigns/{id}/stream`: the campaign's next piece, live. */
-  async startCampaignStream(ctx: RequestContext, req: RpcRequest & { session_id?: unknown }): Promise<StreamStartReply> {
-    const { session_id } = validateOrThrow(StreamSessionFields, { session_id: req.session_id });
-    const { id } = validateOrThrow(CampaignIdParams, req.params);
-    const body = validateOrThrow(CampaignStreamBody, req.body ?? {});
-    const campaign = await this.clients.campaign(ctx, id);
-    const content_type = body.content_type ?? CAMPAIGN_CONTENT_TYPE[campaign.type] ?? 'product_launch';
-    if (body.format && !isFormatAllowed(content_type, body.format)) {
-      throw DomainError.validation(field('format', 'format_not_allowed', `${body.format} is not a format of ${content_type}`));
+  async startCampaignStream(ctx: RequestContext, cmd: StreamStartCommand<CampaignIdParams & CampaignStreamBody>): Promise<StreamStartReply> {
+    const session_id = sessionIdOf(cmd);
+    const campaign = await this.clients.campaign(ctx, cmd.id);
+    const content_type = cmd.content_type ?? CAMPAIGN_CONTENT_TYPE[campaign.type] ?? 'product_launch';
+    if (cmd.format && !isFormatAllowed(content_type, cmd.format)) {
+      throw DomainError.validation(field('format', 'format_not_allowed', `${cmd.format} is not a format of ${content_type}`));
     }
     const formats = campaign.config.output_formats.filter((f) => isFormatAllowed(content_type, f));
     const rotation = formats.length ? formats : (['social_post'] as ContentFormat[]);
@@ -153,12 +150,12 @@ export class GenerationService implements BeforeApplicationShutdown {
     const writable = generator.model === TEMPLATE_MODEL ? all.filter((l) => TEMPLATE_LANGUAGES.includes(l)) : all;
     const languages = writable.length ? writable : all;
     // The next piece: formats in turn, then the next language, so a campaign covers every format in every language.
-    const n = body.format && body.language ? 0 : await this.items.countForCampaign(ctx, campaign.id);
+    const n = cmd.format && cmd.language ? 0 : await this.items.countForCampaign(ctx, campaign.id);
     return this.startSession(ctx, session_id, {
       agentId: campaign.agent_id, campaignId: campaign.id, campaign, content_type,
-      format: body.format ?? rotation[n % rotation.length],
-      language: body.language ?? (languages.length ? languages[Math.floor(n / rotation.length) % languages.length] : null),
-      length: body.length ?? 'medium', include_cta: body.include_cta ?? true, platform: body.platform, tone: body.tone,
+      format: cmd.format ?? rotation[n % rotation.length],
+      language: cmd.language ?? (languages.length ? languages[Math.floor(n / rotation.length) % languages.length] : null),
+      length: cmd.length ?? 'medium', include_cta: cmd.include_cta ?? true, platform: cmd.platform, tone: cmd.tone,
     });
   }
 
@@ -197,16 +194,6 @@ export class GenerationService implements BeforeApplicationShutdown {
   }
 
   // -------------------------------------------------------------------------------------------------------------
-
-  private agentPiece(req: RpcRequest): PieceSpec {
-    const { agent_id } = validateOrThrow(AgentContentParams, req.params);
-    const body = validateOrThrow(GenerateContentBody, req.body);
-    return {
-      agentId: agent_id, campaignId: body.campaign_id ?? null, content_type: body.content_type, format: body.format,
-      length: body.length, language: body.language, include_cta: body.include_cta, platform: body.platform, tone: body.tone,
-      product: body.product ? { ...body.product } : undefined,
-    };
-  }
 
   /**
    * A live piece. Once every check has passed (and a campaign's spend is held), the model is started while the
@@ -410,6 +397,23 @@ export class GenerationService implements BeforeApplicationShutdown {
   private async settle(ctx: RequestContext, row: ContentItemEntity): Promise<void> {
     await this.holds.close(ctx, row, 'settled');
   }
+}
+
+/** The piece a `POST /v1/agents/{agent_id}/content` command asks for. */
+function agentPiece(cmd: AgentContentParams & GenerateContentBody): PieceSpec {
+  return {
+    agentId: cmd.agent_id, campaignId: cmd.campaign_id ?? null, content_type: cmd.content_type, format: cmd.format,
+    length: cmd.length, language: cmd.language, include_cta: cmd.include_cta, platform: cmd.platform, tone: cmd.tone,
+    product: cmd.product ? { ...cmd.product } : undefined,
+  };
+}
+
+/**
+ * The session id the gateway picked: not part of the route's validation, and it names the NATS subjects the chunks
+ * go out on, so it is checked here.
+ */
+function sessionIdOf(cmd: { session_id: string }): string {
+  return validateOrThrow(StreamSessionFields, { session_id: cmd.session_id }).session_id;
 }
 
 function plannedBrief(plan: PlannedSlotRef | undefined, topic?: string | null, guidance?: string | null): Partial<ContentBrief> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  DomainError, ListContentQuery, UpdateContentBody, validateOrThrow, writableFields, type ContentDeleted, type ContentItem, type FieldError,
-  type Page, type RequestContext,
+  DomainError, UpdateContentBody, writableFields, type ContentDeleted, type ContentItem, type FieldError, type ListContentQuery, type Page,
+  type RequestContext,
 } from '@influgentic/contracts';
 import type { Commit } from '@influgentic/messaging';
 import { cursorKind, cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
@@ -34,8 +34,7 @@ export function futureInstant(value: string, field: string, now: Date): Date {
 export class ContentItemsService {
   constructor(private readonly items: ContentRepository, private readonly transitions: ContentTransitions) {}
 
-  async list(ctx: RequestContext, rawQuery: unknown): Promise<Page<ContentItem>> {
-    const q = validateOrThrow(ListContentQuery, rawQuery ?? {});
+  async list(ctx: RequestContext, q: ListContentQuery): Promise<Page<ContentItem>> {
     const limit = q.limit ?? 20;
     // Narrowed to one agent: asking for another agent's items finds none.
     if (ctx.agentId && q.agent_id && q.agent_id !== ctx.agentId) return { data: [], meta: { total: 0, limit, next_cursor: null } };
@@ -92,8 +91,7 @@ export class ContentItemsService {
    * values are no-ops, so only a real change is held against the item's state (published or generating → 409).
    * `scheduled_at` on an approved item schedules it; null on a scheduled one takes it back to approved.
    */
-  async update(ctx: RequestContext, id: string, rawBody: unknown): Promise<ContentItem> {
-    const body = validateOrThrow(UpdateContentBody, rawBody);
+  async update(ctx: RequestContext, id: string, body: UpdateContentBody): Promise<ContentItem> {
     return this.items.transaction(async (m) => {
       const row = await this.lockOwned(m, ctx, id);
       const patch = writableFields(UpdateContentBody, body, toContentItem(row) as unknown as Record<string, unknown>);

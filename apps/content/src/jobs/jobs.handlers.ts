@@ -1,21 +1,21 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { JobIdParams, JobSubjects, validateOrThrow, type RequestContext, type RpcRequest } from '@influgentic/contracts';
+import { JobSubjects, type JobIdParams, type RequestContext } from '@influgentic/contracts';
 import { Caller, ForwardedIdempotencyKey, IdempotencyStore, type IdempotencyKey } from '@influgentic/messaging';
 import { JobsService } from './jobs.service';
 
-/** NATS handlers: one call into the service each. */
+/** NATS handlers: one call into the service each, with the command the gateway validated. */
 @Controller()
 export class JobsHandlers {
   constructor(private readonly jobs: JobsService, private readonly idempotency: IdempotencyStore) {}
 
   @MessagePattern(JobSubjects.get)
-  get(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.jobs.get(ctx, validateOrThrow(JobIdParams, req.params).id);
+  get(@Payload() cmd: JobIdParams, @Caller() ctx: RequestContext) {
+    return this.jobs.get(ctx, cmd.id);
   }
 
   @MessagePattern(JobSubjects.cancel)
-  cancel(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
-    return this.idempotency.execute(ctx, key, (run) => this.jobs.cancel(ctx, validateOrThrow(JobIdParams, req.params).id, run.commit));
+  cancel(@Payload() cmd: JobIdParams, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.jobs.cancel(ctx, cmd.id, run.commit));
   }
 }

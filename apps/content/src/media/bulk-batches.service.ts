@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  BulkVideosBody, DomainError, newId, validateOrThrow, type BulkBatch, type BulkRowResult, type RequestContext,
-  type RpcRequest,
+  DomainError, newId, type BulkBatch, type BulkRowResult, type BulkVideosBody, type RequestContext,
 } from '@influgentic/contracts';
 import type { IdempotentRun } from '@influgentic/messaging';
 import { PlatformClients } from '../generate/platform-clients';
@@ -28,8 +27,7 @@ export class BulkBatchesService {
     private readonly items: ContentRepository,
   ) {}
 
-  async accept(ctx: RequestContext, req: RpcRequest, keyed: IdempotentRun): Promise<BulkBatch> {
-    const body = validateOrThrow(BulkVideosBody, req.body);
+  async accept(ctx: RequestContext, body: BulkVideosBody, keyed: IdempotentRun): Promise<BulkBatch> {
     const parsed = parseBulkCsv(body.csv, { platform: body.platform });
     if (parsed.errors.length) throw DomainError.validation(parsed.errors);
     if (ctx.agentId && ctx.agentId !== body.agent_id) throw new DomainError('forbidden', `This request is narrowed to agent ${ctx.agentId}`);

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import {
-  CreateMediaBody, DomainError, IMAGE_CREDITS, defaultImageRatio, newId, validateOrThrow, type ContentMedia, type ImageJobResult,
-  type MediaAspectRatio, type MediaJobAccepted, type RequestContext, type RpcRequest,
+  DomainError, IMAGE_CREDITS, defaultImageRatio, newId, type ContentMedia, type CreateMediaBody, type ImageJobResult,
+  type MediaAspectRatio, type MediaJobAccepted, type RequestContext,
 } from '@influgentic/contracts';
 import { SERVICE_LOGGER, type IdempotentRun } from '@influgentic/messaging';
 import { imageProviderFromEnv, markPng, renderPostCard, type ImageProvider } from '@influgentic/media';
@@ -50,8 +50,7 @@ export class ImageJobsService implements OnModuleInit {
     this.runner.register(IMAGE_JOB, (run) => this.run(run));
   }
 
-  async accept(ctx: RequestContext, id: string, req: RpcRequest, keyed: IdempotentRun): Promise<MediaJobAccepted> {
-    const body = validateOrThrow(CreateMediaBody, req.body ?? {});
+  async accept(ctx: RequestContext, id: string, body: CreateMediaBody, keyed: IdempotentRun): Promise<MediaJobAccepted> {
     const row = await this.items.findForCaller(ctx, id);
     if (!row || (ctx.agentId && row.agent_id !== ctx.agentId)) throw contentNotFound(id);
     if (!IMAGE_STATUSES.has(row.status)) {

@@ -1,12 +1,18 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BulkIdParams, ContentIdParams, MediaSubjects, VideoIdParams, validateOrThrow, type RequestContext, type RpcRequest } from '@influgentic/contracts';
+import {
+  MediaSubjects, type BulkIdParams, type BulkVideosBody, type ContentIdParams, type CreateMediaBody, type GenerateVideoBody, type RequestContext,
+  type VideoIdParams,
+} from '@influgentic/contracts';
 import { Caller, ForwardedIdempotencyKey, IdempotencyStore, type IdempotencyKey } from '@influgentic/messaging';
 import { BulkBatchesService } from './bulk-batches.service';
 import { ImageJobsService } from './image-jobs.service';
 import { VideoJobsService } from './video-jobs.service';
 
-/** NATS handlers of the media routes: one call into a service each; keyed writes record their outcome with the write. */
+/**
+ * NATS handlers of the media routes: one call into a service each, with the command the gateway validated; keyed
+ * writes record their outcome with the write.
+ */
 @Controller()
 export class MediaHandlers {
   constructor(
@@ -17,37 +23,38 @@ export class MediaHandlers {
   ) {}
 
   @MessagePattern(MediaSubjects.generateVideo)
-  generateVideo(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
-    return this.idempotency.execute(ctx, key, (run) => this.videos.accept(ctx, req, run));
+  generateVideo(@Payload() cmd: GenerateVideoBody, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.videos.accept(ctx, cmd, run));
   }
 
   @MessagePattern(MediaSubjects.videoStatus)
-  videoStatus(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.videos.status(ctx, validateOrThrow(VideoIdParams, req.params).id);
+  videoStatus(@Payload() cmd: VideoIdParams, @Caller() ctx: RequestContext) {
+    return this.videos.status(ctx, cmd.id);
   }
 
   @MessagePattern(MediaSubjects.stop)
-  stop(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
-    return this.idempotency.execute(ctx, key, (run) => this.videos.stop(ctx, validateOrThrow(VideoIdParams, req.params).id, run.commit));
+  stop(@Payload() cmd: VideoIdParams, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.videos.stop(ctx, cmd.id, run.commit));
   }
 
   @MessagePattern(MediaSubjects.resume)
-  resume(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
-    return this.idempotency.execute(ctx, key, (run) => this.videos.resume(ctx, validateOrThrow(VideoIdParams, req.params).id, run.commit));
+  resume(@Payload() cmd: VideoIdParams, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.videos.resume(ctx, cmd.id, run.commit));
   }
 
   @MessagePattern(MediaSubjects.createMedia)
-  createMedia(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
-    return this.idempotency.execute(ctx, key, (run) => this.images.accept(ctx, validateOrThrow(ContentIdParams, req.params).id, req, run));
+  createMedia(@Payload() cmd: ContentIdParams & CreateMediaBody, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.images.accept(ctx, cmd.id, cmd, run));
   }
 
+  /** A CSV upload arrives like the JSON body: the gateway puts the query's fields and the file (`csv`) together. */
   @MessagePattern(MediaSubjects.bulkCreate)
-  bulkCreate(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
-    return this.idempotency.execute(ctx, key, (run) => this.bulk.accept(ctx, req, run));
+  bulkCreate(@Payload() cmd: BulkVideosBody, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.bulk.accept(ctx, cmd, run));
   }
 
   @MessagePattern(MediaSubjects.bulkGet)
-  bulkGet(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.bulk.get(ctx, validateOrThrow(BulkIdParams, req.params).id);
+  bulkGet(@Payload() cmd: BulkIdParams, @Caller() ctx: RequestContext) {
+    return this.bulk.get(ctx, cmd.id);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  DomainError, GenerateVideoBody, VIDEO_DURATION, defaultVideoKind, defaultVideoRatio, newId, validateOrThrow, videoCredits,
-  type MediaAspectRatio, type Platform, type RequestContext, type ResolvedAgent, type RpcRequest, type VideoGenerateAccepted, type VideoJobResult,
+  DomainError, VIDEO_DURATION, defaultVideoKind, defaultVideoRatio, newId, videoCredits, type GenerateVideoBody,
+  type MediaAspectRatio, type Platform, type RequestContext, type ResolvedAgent, type VideoGenerateAccepted, type VideoJobResult,
   type VideoKind, type VideoStatus,
 } from '@influgentic/contracts';
 import type { Commit, IdempotentRun } from '@influgentic/messaging';
@@ -78,8 +78,7 @@ export class VideoJobsService {
     private readonly clients: PlatformClients,
   ) {}
 
-  async accept(ctx: RequestContext, req: RpcRequest, keyed: IdempotentRun): Promise<VideoGenerateAccepted> {
-    const body = validateOrThrow(GenerateVideoBody, req.body);
+  async accept(ctx: RequestContext, body: GenerateVideoBody, keyed: IdempotentRun): Promise<VideoGenerateAccepted> {
     const request: VideoRequest = {
       agent_id: body.agent_id, platform: body.platform, scene_description: body.scene_description.trim(),
       duration_seconds: body.duration_seconds ?? VIDEO_DURATION.default, aspect_ratio: body.aspect_ratio ?? defaultVideoRatio(body.platform),

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  CALENDAR_STATUSES, CalendarQuery, DomainError, MAX_CALENDAR_ITEMS, validateOrThrow, type Calendar, type CalendarEntry,
-  type RequestContext, type RpcRequest,
+  CALENDAR_STATUSES, DomainError, MAX_CALENDAR_ITEMS, type Calendar, type CalendarEntry, type CalendarQuery, type RequestContext,
 } from '@influgentic/contracts';
 import type { ContentItemEntity } from '../items/content-item.entity';
 import { ContentRepository } from '../items/content.repository';
@@ -18,8 +17,7 @@ const iso = (d: Date | string | null): string | null => (d === null ? null : new
 export class CalendarService {
   constructor(private readonly items: ContentRepository) {}
 
-  async calendar(ctx: RequestContext, req: RpcRequest): Promise<Calendar> {
-    const q = validateOrThrow(CalendarQuery, req.query ?? {});
+  async calendar(ctx: RequestContext, q: CalendarQuery): Promise<Calendar> {
     if (ctx.agentId && q.agent_id && q.agent_id !== ctx.agentId) throw new DomainError('forbidden', `This request is narrowed to agent ${ctx.agentId}`);
     const range = calendarRange(q);
     let found: Awaited<ReturnType<ContentRepository['calendar']>>;

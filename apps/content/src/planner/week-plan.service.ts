@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import {
-  DomainError, GenerateWeekBody, newId, planWeekProblem, validateOrThrow, type GenerateWeekAccepted, type RequestContext,
-  type ResolvedAgent, type RpcRequest, type WeekPlanResult,
+  DomainError, newId, planWeekProblem, type GenerateWeekAccepted, type GenerateWeekBody, type RequestContext, type ResolvedAgent,
+  type WeekPlanResult,
 } from '@influgentic/contracts';
 import { SERVICE_LOGGER, type IdempotentRun } from '@influgentic/messaging';
 import type { GenerationProduct } from '../generation';
@@ -62,8 +62,7 @@ export class WeekPlanService implements OnModuleInit {
     this.runner.register(WEEK_JOB, (run) => this.run(run));
   }
 
-  async accept(ctx: RequestContext, req: RpcRequest, keyed: IdempotentRun): Promise<GenerateWeekAccepted> {
-    const body = validateOrThrow(GenerateWeekBody, req.body);
+  async accept(ctx: RequestContext, body: GenerateWeekBody, keyed: IdempotentRun): Promise<GenerateWeekAccepted> {
     if (ctx.agentId && ctx.agentId !== body.agent_id) throw new DomainError('forbidden', `This request is narrowed to agent ${ctx.agentId}`);
     const agent = await this.clients.agent(ctx, body.agent_id);
     // The body's zone, else the agent's, else UTC; the week is judged in it (the body alone could not say "past").

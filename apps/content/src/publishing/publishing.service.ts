@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import {
-  DomainError, PublishContentBody, systemContext, validateOrThrow, type ContentActor, type ContentItem, type PublishedPost, type PublishStatus,
-  type RequestContext,
+  DomainError, systemContext, type ContentActor, type ContentItem, type PublishedPost, type PublishStatus, type RequestContext,
 } from '@influgentic/contracts';
 import { SERVICE_LOGGER, type Commit } from '@influgentic/messaging';
 import { assertAgentScope } from '../generate/generation.errors';
@@ -48,12 +47,11 @@ export class PublishingService {
     @Inject(SERVICE_LOGGER) private readonly log: Logger,
   ) {}
 
-  /** `POST /v1/content/{id}/publish {at?}`: a future `at` schedules the post (or moves its slot); otherwise it goes out now. */
-  async publish(ctx: RequestContext, id: string, rawBody: unknown, commit: Commit = (w) => this.items.transaction(w)): Promise<ContentItem> {
-    const body = validateOrThrow(PublishContentBody, rawBody ?? {});
+  /** `POST /v1/content/{id}/publish {at?}`: a future `at` (`when`) schedules the post (or moves its slot); otherwise it goes out now. */
+  async publish(ctx: RequestContext, id: string, when: string | null | undefined, commit: Commit = (w) => this.items.transaction(w)): Promise<ContentItem> {
     const now = new Date();
-    if (body.at && new Date(body.at).getTime() > now.getTime()) {
-      const at = futureInstant(body.at, 'at', now);
+    if (when && new Date(when).getTime() > now.getTime()) {
+      const at = futureInstant(when, 'at', now);
       return commit(async (m) => {
         const row = await this.queue.lockOwned(m, ctx, id);
         if (row.status === 'scheduled') {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
-  CreateReviewLinkBody, DomainError, newId, REVIEW_LINK_MAX_ITEMS, ReviewDecideRequest, ReviewLinkIdParams, ReviewPageRequest,
-  validateOrThrow, type RequestContext, type ReviewDecisionResult, type ReviewLink, type ReviewPage, type RpcRequest,
+  DomainError, newId, REVIEW_LINK_MAX_ITEMS, ReviewDecideRequest, ReviewPageRequest, validateOrThrow, type CreateReviewLinkBody,
+  type RequestContext, type ReviewDecisionResult, type ReviewLink, type ReviewPage,
 } from '@influgentic/contracts';
 import type { Commit } from '@influgentic/messaging';
 import { assertAgentScope } from '../generate/generation.errors';
@@ -34,8 +34,7 @@ export class ReviewLinksService {
    * The URL (with the token) is in this answer only: the record an Idempotency-Key keeps has `url: null`, so no
    * clear token is ever at rest (a client that lost the answer revokes the link and makes another).
    */
-  async create(ctx: RequestContext, req: RpcRequest, commit: Commit): Promise<ReviewLink> {
-    const body = validateOrThrow(CreateReviewLinkBody, req.body);
+  async create(ctx: RequestContext, body: CreateReviewLinkBody, commit: Commit): Promise<ReviewLink> {
     const ids = body.content_ids ? await this.chosenItems(ctx, body.content_ids) : await this.plannedWeek(ctx, body.agent_id as string, body.week as string);
     const token = newReviewToken();
     const stored = await commit(async (m) => toReviewLink(await this.links.insert(m, {
@@ -47,8 +46,7 @@ export class ReviewLinksService {
   }
 
   /** Revokes at once; a repeated DELETE answers like the first. */
-  async revoke(ctx: RequestContext, req: RpcRequest): Promise<ReviewLink> {
-    const { id } = validateOrThrow(ReviewLinkIdParams, req.params);
+  async revoke(ctx: RequestContext, id: string): Promise<ReviewLink> {
     const row = await this.links.revoke(ctx, id);
     if (!row) throw DomainError.notFound('Review link', id);
     return toReviewLink(row, null);

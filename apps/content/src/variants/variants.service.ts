@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import {
-  ContentIdParams, CreateVariantsBody, DomainError, validateOrThrow, variantIndex, VariantSelectParams, variantStyles,
-  type ContentItem, type ContentVariant, type ContentVariants, type RequestContext, type RpcRequest,
+  DomainError, variantIndex, variantStyles, type ContentItem, type ContentVariant, type ContentVariants, type CreateVariantsBody,
+  type RequestContext,
 } from '@influgentic/contracts';
 import { SERVICE_LOGGER, type Commit } from '@influgentic/messaging';
 import { finalizeRewrite, platformViolations } from '../generation';
@@ -34,9 +34,7 @@ export class VariantsService {
     @Inject(SERVICE_LOGGER) private readonly log: Logger,
   ) {}
 
-  async create(ctx: RequestContext, req: RpcRequest, commit: Commit): Promise<ContentVariants> {
-    const { id } = validateOrThrow(ContentIdParams, req.params);
-    const body = validateOrThrow(CreateVariantsBody, req.body);
+  async create(ctx: RequestContext, id: string, body: CreateVariantsBody, commit: Commit): Promise<ContentVariants> {
     const row = await this.items.findForCaller(ctx, id);
     if (!row) throw contentNotFound(id);
     assertAgentScope(ctx, row.agent_id);
@@ -71,20 +69,21 @@ export class VariantsService {
     });
   }
 
-  async list(ctx: RequestContext, req: RpcRequest): Promise<ContentVariants> {
-    const { id } = validateOrThrow(ContentIdParams, req.params);
+  async list(ctx: RequestContext, id: string): Promise<ContentVariants> {
     const row = await this.items.findForCaller(ctx, id);
     if (!row) throw contentNotFound(id);
     assertAgentScope(ctx, row.agent_id);
     return view(row);
   }
 
-  /** Copies variant `idx` into `caption` (recorded in the item's history); selecting it again changes nothing. */
-  async select(ctx: RequestContext, req: RpcRequest): Promise<ContentItem> {
-    const params = validateOrThrow(VariantSelectParams, req.params);
-    const idx = variantIndex(params.idx);
+  /**
+   * Copies variant `idx` (the path segment, text: one that names no index is not found) into `caption`, recorded in
+   * the item's history; selecting it again changes nothing.
+   */
+  async select(ctx: RequestContext, id: string, rawIdx: string): Promise<ContentItem> {
+    const idx = variantIndex(rawIdx);
     return this.items.transaction(async (m) => {
-      const row = await this.queue.lockOwned(m, ctx, params.id);
+      const row = await this.queue.lockOwned(m, ctx, id);
       const variant = variantAt(row.variants, idx, row.id);
       if (row.selected_variant === variant.idx && row.caption === variant.caption) return this.queue.answer(m, row);
       assertVariantsOpen(row.status, row.id);

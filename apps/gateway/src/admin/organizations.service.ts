@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DomainError, IntFromQuery, newId, PLANS, RATE_CLASSES, SCOPES, validateOrThrow, type Page, type Plan } from '@influgentic/contracts';
+import { DomainError, IntFromQuery, newId, PLANS, RATE_CLASSES, SCOPES, type Page, type Plan, type UpdateCommand } from '@influgentic/contracts';
 import { cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
 import type { ApiKeysService } from '../auth/api-keys.service';
 import type { GatewayRepository, OrganizationRow } from '../auth/gateway.repository';
@@ -47,15 +47,14 @@ export class OrganizationsService {
     private readonly onPlanChanged: (orgId: string) => void,
   ) {}
 
-  async create(rawBody: unknown) {
-    const body = validateOrThrow(CreateOrganizationBody, rawBody);
+  /** Every operation here takes what the route's classes validated (the pipeline checks before it calls). */
+  async create(body: CreateOrganizationBody) {
     const org = await this.repo.upsertOrganization(newId('organization'), body.name.trim(), body.plan);
     const key = await this.keys.issue(org.id, 'Default key', [...SCOPES], 'live');
     return { organization: toOrganization(org), api_key: { id: key.id, token: key.token, scopes: key.scopes, mode: key.mode } };
   }
 
-  async list(rawQuery: unknown): Promise<Page<ReturnType<typeof toOrganization>>> {
-    const q = validateOrThrow(OrganizationListQuery, rawQuery ?? {});
+  async list(q: OrganizationListQuery): Promise<Page<ReturnType<typeof toOrganization>>> {
     const limit = q.limit ?? 20;
     let after: string | undefined;
     if (q.cursor) {
@@ -66,18 +65,14 @@ export class OrganizationsService {
     return { data: data.map(toOrganization), meta: { total, limit, next_cursor: rows.length > limit ? encodeCursor('orgs', [data[data.length - 1].id]) : null } };
   }
 
-  async get(rawParams: unknown) {
-    const { id } = validateOrThrow(OrganizationIdParams, rawParams);
+  async get(id: string) {
     const org = await this.repo.findOrganization(id);
     if (!org) throw DomainError.notFound('Organization', id);
     return toOrganization(org);
   }
 
-  async update(rawParams: unknown, rawBody: unknown) {
-    const { id } = validateOrThrow(OrganizationIdParams, rawParams);
-    const body = validateOrThrow(UpdateOrganizationBody, rawBody);
-    const rateLimits = (rawBody as { rate_limits?: unknown } | undefined)?.rate_limits === null ? null
-      : body.rate_limits ? overridesPatch(body.rate_limits) : undefined;
+  async update({ id, changes: body }: UpdateCommand<OrganizationIdParams, UpdateOrganizationBody>) {
+    const rateLimits = body.rate_limits === null ? null : body.rate_limits ? overridesPatch(body.rate_limits) : undefined;
     const org = await this.repo.updateOrganization(id, { name: body.name, plan: body.plan, rateLimits });
     if (!org) throw DomainError.notFound('Organization', id);
     this.onPlanChanged(id);

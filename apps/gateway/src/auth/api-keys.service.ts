@@ -1,5 +1,5 @@
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DomainError, IntFromQuery, newId, SCOPES, validateOrThrow, type Page, type Scope } from '@influgentic/contracts';
+import { DomainError, IntFromQuery, newId, SCOPES, type Page, type Scope } from '@influgentic/contracts';
 import { cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
 import type { Principal } from './authenticator';
 import { GatewayRepository, type ApiKeyRow, type KeyVisibility } from './gateway.repository';
@@ -34,8 +34,8 @@ export function toApiKey(row: ApiKeyRow) {
 export class ApiKeysService {
   constructor(private readonly repo: GatewayRepository, private readonly onRevoked: (tokenHash: string) => void) {}
 
-  async create(caller: Principal, rawBody: unknown) {
-    const body = validateOrThrow(CreateApiKeyBody, rawBody);
+  /** Every operation here takes what the route's classes validated (the pipeline checks before it calls). */
+  async create(caller: Principal, body: CreateApiKeyBody) {
     const beyond = body.scopes.filter((s) => !caller.scopes.includes(s));
     if (beyond.length) {
       throw new DomainError('insufficient_scope', `A key cannot grant scopes it does not hold: ${beyond.join(', ')}`, [{ field: 'scopes', code: 'forbidden', message: `not held by the calling key: ${beyond.join(', ')}` }]);
@@ -55,8 +55,7 @@ export class ApiKeysService {
     return { ...toApiKey(row), token };
   }
 
-  async list(caller: Principal, rawQuery: unknown): Promise<Page<ReturnType<typeof toApiKey>>> {
-    const query = validateOrThrow(ListQuery, rawQuery ?? {});
+  async list(caller: Principal, query: ListQuery): Promise<Page<ReturnType<typeof toApiKey>>> {
     const limit = query.limit ?? 20;
     let after: string | undefined;
     if (query.cursor) {
@@ -69,16 +68,14 @@ export class ApiKeysService {
     return { data: data.map(toApiKey), meta: { total, limit, next_cursor: next } };
   }
 
-  async get(caller: Principal, rawParams: unknown) {
-    const { id } = validateOrThrow(ApiKeyIdParams, rawParams);
+  async get(caller: Principal, id: string) {
     const row = await this.repo.findKey(caller.organizationId, visibility(caller), id);
     if (!row) throw DomainError.notFound('API key', id);
     return toApiKey(row);
   }
 
   /** Revokes at once; revoking a revoked key answers the same again (a repeated DELETE is not an error). */
-  async revoke(caller: Principal, rawParams: unknown) {
-    const { id } = validateOrThrow(ApiKeyIdParams, rawParams);
+  async revoke(caller: Principal, id: string) {
     const row = await this.repo.revokeKey(caller.organizationId, visibility(caller), id);
     if (!row) throw DomainError.notFound('API key', id);
     this.onRevoked(row.token_hash);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { instanceToPlain, plainToInstance, type ClassConstructor } from 'class-transformer';
+import { instanceToPlain, type ClassConstructor } from 'class-transformer';
 import {
   DomainError, ERROR_STATUS, fieldErrors, unsafeValueErrors, type FieldError, type RequestContext,
 } from '@influgentic/contracts';
@@ -12,7 +12,7 @@ import { safeEqual } from '../auth/tokens';
 import { IdempotencyService, OPERATOR_SCOPE, requestFingerprint, withoutSecrets, type KeyedRequest, type StoredResponse } from '../idempotency/idempotency.service';
 import { AuthFailureGuard, isRateLimited } from '../rate-limit/auth-failures';
 import { RateLimiter } from '../rate-limit/rate-limiter';
-import { rpcPayload, type LocalCall, type RouteDef } from '../routes/route';
+import { commandOf, type LocalCall, type RouteDef } from '../routes/route';
 import { wantsEventStream } from '../streaming/sse-response';
 import type { StreamBridge } from '../streaming/stream-bridge';
 import { problem } from './problem';
@@ -72,28 +72,31 @@ export class RoutePipeline {
       }
       // A path id is never a validation error: one that cannot name anything (too long, unstorable characters) is
       // simply not found. The message does not repeat it.
-      if (this.check(route.params, params, 'path').length) throw new DomainError('not_found', 'Nothing exists at this path');
+      const path = this.validate(route.params, params, 'path');
+      if (path.errors.length) throw new DomainError('not_found', 'Nothing exists at this path');
       const csv = route.csvBody && typeof body === 'string' ? route.csvBody : null;
       if (csv) {
         // A CSV upload: the file is the body field, the rest comes from the query (checked as the query first).
-        const queryErrors = this.check(csv.query, query, 'query');
-        if (queryErrors.length) throw DomainError.validation(queryErrors);
-        body = { ...instanceToPlain(plainToInstance(csv.query, query)), [csv.field]: body };
+        const csvQuery = this.validate(csv.query, query, 'query');
+        if (csvQuery.errors.length) throw DomainError.validation(csvQuery.errors);
+        body = { ...instanceToPlain(csvQuery.value), [csv.field]: body };
       }
-      const errors = [
-        ...this.check(route.query, query, 'query'),
-        ...(route.bodyValidatedByService && isForwardable(body) ? [] : this.check(route.body, body ?? {}, 'body')),
-      ];
+      const q = this.validate(route.query, query, 'query');
+      // A body its service validates is forwarded as it came (once it is safe to forward).
+      const b = route.bodyValidatedByService && isForwardable(body) ? { value: body as object, errors: [] } : this.validate(route.body, body ?? {}, 'body');
+      const errors = [...q.errors, ...b.errors];
       if (route.method !== 'GET' && route.method !== 'DELETE' && !route.body && body !== undefined && body !== null && !(typeof body === 'object' && Object.keys(body as object).length === 0)) {
         errors.push({ field: 'body', code: 'unexpected', message: 'this operation takes no request body' });
       }
       if (errors.length) throw DomainError.validation(errors);
+      // Validated once, here: the service trusts the command's shape and checks only its own invariants.
+      const command = commandOf(route.method, { params: path.value, query: q.value, body: b.value });
 
       // An event stream cannot be replayed, so it skips idempotency; every check above has run, and until the
       // bridge writes the first byte a refusal is still a problem+json answer.
       if (route.stream && ctx && (route.stream.always || wantsEventStream(req.headers.accept, body))) {
         if (!this.deps.streams) throw new DomainError('internal_error', 'Streaming is not available on this gateway');
-        const call: LocalCall = { principal, ctx, params, query, body, request: req, reply };
+        const call: LocalCall = { principal, ctx, params, query, body, command, request: req, reply };
         await logContext.run({ request_id: req.id, organization_id: ctx.organizationId }, () => this.deps.streams!.relay(route.stream!.subject, call));
         return;
       }
@@ -111,7 +114,7 @@ export class RoutePipeline {
         if (done) return this.sendReplay(reply, done);
       }
 
-      const call: LocalCall = { principal, ctx, params, query, body, request: req, reply };
+      const call: LocalCall = { principal, ctx, params, query, body, command, request: req, reply };
       if (keyed) {
         const k = keyed;
         const answer = await logContext.run({ request_id: req.id, organization_id: ctx?.organizationId }, () => this.dispatchKeyed(route, call, k, reply));
@@ -145,7 +148,7 @@ export class RoutePipeline {
       return run.replayed ? { ...run.response, replayed: true } : { status: route.status, body: run.body, replayed: false };
     }
     if (!route.subject || !call.ctx) throw new DomainError('internal_error', 'Route has no handler');
-    const result = await this.deps.bus.request(route.subject, rpcPayload(call), call.ctx, route.timeoutMs ?? this.deps.rpcTimeoutMs,
+    const result = await this.deps.bus.request(route.subject, call.command, call.ctx, route.timeoutMs ?? this.deps.rpcTimeoutMs,
       { key: keyed.key, fingerprint: keyed.fingerprint });
     const { replayed, response, error } = readReplay(result);
     if (error) {
@@ -170,7 +173,7 @@ export class RoutePipeline {
       return route.raw ? '' : JSON.stringify(result ?? {});
     }
     if (!route.subject || !call.ctx) throw new DomainError('internal_error', 'Route has no handler');
-    const bytes = await this.deps.bus.requestBytes(route.subject, rpcPayload(call), call.ctx, route.timeoutMs ?? this.deps.rpcTimeoutMs);
+    const bytes = await this.deps.bus.requestBytes(route.subject, call.command, call.ctx, route.timeoutMs ?? this.deps.rpcTimeoutMs);
     // A handler that returned nothing (or null) answers an empty object, as a local route does.
     return bytes.length && !isJsonNull(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : '{}';
   }
@@ -243,10 +246,11 @@ export class RoutePipeline {
     }
   }
 
-  private check(cls: ClassConstructor<object> | undefined, value: unknown, where: 'path' | 'query' | 'body'): FieldError[] {
-    if (!cls) return [];
-    const { errors } = fieldErrors(cls, value);
-    return where === 'body' ? errors : errors.map((e) => ({ ...e, field: e.field === 'body' ? where : e.field }));
+  /** The converted value and the field errors of one part; a part without a class is undefined and always valid. */
+  private validate(cls: ClassConstructor<object> | undefined, value: unknown, where: 'path' | 'query' | 'body'): { value?: object; errors: FieldError[] } {
+    if (!cls) return { errors: [] };
+    const checked = fieldErrors(cls, value);
+    return { value: checked.value, errors: where === 'body' ? checked.errors : checked.errors.map((e) => ({ ...e, field: e.field === 'body' ? where : e.field })) };
   }
 
   problemFor(err: unknown, req: FastifyRequest) {

@@ -27,8 +27,8 @@ export function analyticsExportRoutes(deps: AnalyticsExportDeps): RouteDef[] {
     method: 'GET', path: '/v1/analytics/exports/:id/download', tag: 'analytics', auth: 'key', scope: 'analytics:read', rateClass: 'read', status: 200,
     summary: 'Download a finished export (the signed link in its job result; expires after 1 hour)',
     params: ExportDownloadParams, query: ExportDownloadQuery, raw: true, fileTypes: ['text/csv'],
-    local: async ({ ctx, params, query, reply }) => {
-      const f = await deps.bus.request<ExportFile>(AnalyticsSubjects.exportDownload, { params, query, body: {} }, ctx!, deps.rpcTimeoutMs);
+    local: async ({ ctx, params, command, reply }) => {
+      const f = await deps.bus.request<ExportFile>(AnalyticsSubjects.exportDownload, command, ctx!, deps.rpcTimeoutMs);
       if (!EXPORT_FILE.test(f.file)) throw new DomainError('internal_error', 'The export could not be served');
       const path = join(exportsDirectory(), f.file);
       const size = await stat(path).then((s) => s.size, () => null);
@@ -61,9 +61,8 @@ export function withAnalyticsJobs(jobRoutes: RouteDef[], deps: AnalyticsExportDe
     // Reading a job takes either analytics scope; cancelling one takes the scope that starts exports.
     const analyticsScopes: Scope[] = route.subject === JobSubjects.get ? ['analytics:read', 'analytics:write'] : ['analytics:write'];
     const scopes = typeof route.scope === 'object' ? route.scope.anyOf : route.scope ? [route.scope] : [];
-    const local = async ({ ctx, principal, params }: LocalCall) => {
+    const local = async ({ ctx, principal, params, command: payload }: LocalCall) => {
       const has = (wanted: Scope[]) => wanted.some((s) => principal!.scopes.includes(s));
-      const payload = { params, query: {}, body: {} };
       if (has(contentScopes)) {
         try {
           return await deps.bus.request(contentSubject, payload, ctx!, deps.rpcTimeoutMs);

@@ -25,10 +25,10 @@ export function publishedRoutes(deps: PublishedRouteDeps): RouteDef[] {
   return [{
     method: 'GET', path: '/published/:id', tag: 'content', auth: 'public', status: 200, params: ContentIdParams, html: true, raw: true,
     summary: 'The public page of a post published by the local publisher',
-    local: async ({ params, request, reply }) => {
+    local: async ({ command, request, reply }) => {
       // The subject is tenant-free: a published post is found by its id alone.
       const ctx: RequestContext = { requestId: request.id, organizationId: '', livemode: false, scopes: [] };
-      const post = await deps.bus.request<PublishedPost>(ContentWorkflowSubjects.publishedPage, { params: { id: params.id } }, ctx, deps.rpcTimeoutMs);
+      const post = await deps.bus.request<PublishedPost>(ContentWorkflowSubjects.publishedPage, command, ctx, deps.rpcTimeoutMs);
       reply.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").header('X-Content-Type-Options', 'nosniff')
         .header('Cache-Control', 'public, max-age=60').code(200).type('text/html; charset=utf-8').send(renderPublishedPage(post));
     },

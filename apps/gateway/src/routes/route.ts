@@ -9,6 +9,8 @@ export interface LocalCall {
   params: Record<string, string>;
   query: Record<string, unknown>;
   body: unknown;
+  /** The operation's command: what `params`, `query` and `body` hold once validated and converted (see `commandOf`). */
+  command: Record<string, unknown>;
   request: FastifyRequest;
   reply: FastifyReply;
 }
@@ -64,7 +66,23 @@ export interface RouteDef {
   addressLimited?: boolean;
 }
 
-/** What a service receives for a call: the request's validated parts. */
-export function rpcPayload(call: Pick<LocalCall, 'params' | 'query' | 'body'>): Pick<LocalCall, 'params' | 'query' | 'body'> {
-  return { params: call.params, query: call.query, body: call.body ?? {} };
+/** The validated, converted parts of a request (each the instance its class made, or undefined without a class). */
+export interface ValidatedParts {
+  params?: object;
+  query?: object;
+  body?: object;
 }
+
+/**
+ * What a service receives for an operation: one typed command, not the HTTP request. The validated fields of the path,
+ * the query and the body sit side by side in one object; a merge patch (PATCH) keeps its body apart as `changes`,
+ * since what a GET returned — its `id` included — may be sent back in it. No two parts of a route may name the same
+ * field (held by `commands.spec.ts`), so nothing is overwritten.
+ */
+export function commandOf(method: RouteDef['method'], parts: ValidatedParts): Record<string, unknown> {
+  const addressed = { ...parts.query, ...parts.params };
+  return method === 'PATCH' ? { ...addressed, changes: { ...parts.body } } : { ...parts.body, ...addressed };
+}
+
+/** A gateway-owned operation's command, typed as its row's classes made it (the pipeline validated it first). */
+export const commandAs = <C>(call: Pick<LocalCall, 'command'>): C => call.command as unknown as C;

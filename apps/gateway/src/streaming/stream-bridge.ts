@@ -4,7 +4,7 @@ import {
   DomainError, newId, Subjects, type ContentStreamMessage, type RequestContext, type StreamStartReply,
 } from '@influgentic/contracts';
 import type { BusClient } from '@influgentic/messaging';
-import { rpcPayload, type LocalCall } from '../routes/route';
+import type { LocalCall } from '../routes/route';
 import { Sequencer } from './sequencer';
 import { SseResponse } from './sse-response';
 
@@ -71,7 +71,7 @@ export class StreamBridge {
       // The server has our subscription before the content service can publish anything.
       await this.nc.flush();
       start = await this.bus.request<StreamStartReply>(
-        subject, { ...rpcPayload(call), session_id: sessionId }, ctx, this.options.startTimeoutMs);
+        subject, { ...call.command, session_id: sessionId }, ctx, this.options.startTimeoutMs);
     } catch (err) {
       sub.unsubscribe();
       // Silence may hide a session that did start; make sure it does not write for nobody.

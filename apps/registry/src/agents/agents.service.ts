@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CreateAgentBody, DomainError, ListAgentsQuery, newId, sameJson, UpdateAgentBody, validateOrThrow, writableFields,
-  type AgentDetail, type AgentSort, type ResolvedAgent, type AgentSummary, type Page, type RequestContext,
+  DomainError, newId, sameJson, UpdateAgentBody, writableFields, type CreateAgentBody, type ListAgentsQuery, type AgentDetail, type AgentSort, type ResolvedAgent, type AgentSummary, type Page, type RequestContext,
 } from '@influgentic/contracts';
 import { JsonText, OutboxWriter, type Commit } from '@influgentic/messaging';
 import { cursorKind, cursorValuesOrThrow, encodeCursor } from '@influgentic/persistence';
@@ -69,8 +68,7 @@ export class AgentsService {
   ) {}
 
   /** A page of AgentSummary (Page<AgentSummary> as JSON text: the rows come written by Postgres). */
-  async list(ctx: RequestContext, rawQuery: unknown): Promise<JsonText> {
-    const query = validateOrThrow(ListAgentsQuery, rawQuery ?? {});
+  async list(ctx: RequestContext, query: ListAgentsQuery): Promise<JsonText> {
     const sort: AgentSort = query.sort ?? 'reach';
     const limit = query.limit ?? 20;
     const filter: AgentFilter = {
@@ -112,8 +110,7 @@ export class AgentsService {
   }
 
   /** `commit` runs the insert's transaction; the handler passes one that records an Idempotency-Key's outcome in it. */
-  async create(ctx: RequestContext, rawBody: unknown, commit: Commit = (write) => this.agents.transaction(write)) {
-    const body = validateOrThrow(CreateAgentBody, rawBody);
+  async create(ctx: RequestContext, body: CreateAgentBody, commit: Commit = (write) => this.agents.transaction(write)) {
     const now = new Date();
     const readyAt = new Date(now.getTime() + TRAINING_DELAY_MS());
     const id = `agent_${slug(body.name)}_${newId('agent').slice('agent_'.length)}`;
@@ -148,8 +145,7 @@ export class AgentsService {
    * Merge-patch of an own agent. What a GET returned may be sent back: values equal to the current ones (read-only
    * ones included) change nothing, and only a real change to the persona's fields sends it back to training.
    */
-  async update(ctx: RequestContext, id: string, rawBody: unknown): Promise<AgentDetail> {
-    const body = validateOrThrow(UpdateAgentBody, rawBody);
+  async update(ctx: RequestContext, id: string, body: UpdateAgentBody): Promise<AgentDetail> {
     const result = await this.agents.transaction(async (m) => {
       const agent = await this.ownedOrRefuse(ctx, id, m);
       const patch = writableFields(UpdateAgentBody, body, toDetail(agent, ctx) as unknown as Record<string, unknown>);

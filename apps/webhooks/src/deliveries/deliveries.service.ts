@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  DomainError, ListWebhookDeliveriesQuery, newId, validateOrThrow, WebhookDeliveriesParams, WebhookDeliveryParams,
-  type Page, type RequestContext, type RpcRequest, type WebhookDelivery, type WebhookTestData,
+  DomainError, newId, type ListWebhookDeliveriesQuery, type Page, type RequestContext, type WebhookDelivery, type WebhookTestData,
 } from '@influgentic/contracts';
 import type { Commit } from '@influgentic/messaging';
 import { cursorKind, idKeysetPage } from '@influgentic/persistence';
@@ -22,9 +21,7 @@ const TEST_PING_ATTEMPTS = 1;
 export class DeliveriesService {
   constructor(private readonly endpoints: EndpointsRepository, private readonly deliveries: DeliveriesRepository) {}
 
-  async list(ctx: RequestContext, req: RpcRequest): Promise<Page<WebhookDelivery>> {
-    const { id } = validateOrThrow(WebhookDeliveriesParams, req.params);
-    const q = validateOrThrow(ListWebhookDeliveriesQuery, req.query ?? {});
+  async list(ctx: RequestContext, id: string, q: ListWebhookDeliveriesQuery): Promise<Page<WebhookDelivery>> {
     const endpoint = await this.visibleEndpoint(ctx, id);
     const limit = q.limit ?? 20;
     const kind = cursorKind(`webhook-deliveries:${endpoint.id}`, { status: q.status ?? null });
@@ -36,8 +33,7 @@ export class DeliveriesService {
     return { data: page.rows.map((r) => toWebhookDelivery(r)), meta: { total: page.total, limit, next_cursor: page.nextCursor } };
   }
 
-  async get(ctx: RequestContext, req: RpcRequest): Promise<WebhookDelivery> {
-    const { id, delivery_id } = validateOrThrow(WebhookDeliveryParams, req.params);
+  async get(ctx: RequestContext, id: string, delivery_id: string): Promise<WebhookDelivery> {
     const endpoint = await this.visibleEndpoint(ctx, id);
     const row = await this.deliveries.find(endpoint.id, delivery_id);
     if (!row) throw DomainError.notFound('Webhook delivery', delivery_id);
@@ -48,8 +44,7 @@ export class DeliveriesService {
    * Makes an ended delivery (failed, or succeeded: a resend) due now for one more try, with the same `webhook-id`.
    * On a disabled endpoint the retry waits until the endpoint is enabled again. A pending delivery is 409.
    */
-  async retry(ctx: RequestContext, req: RpcRequest, commit: Commit = (w) => this.deliveries.transaction(w)): Promise<WebhookDelivery> {
-    const { id, delivery_id } = validateOrThrow(WebhookDeliveryParams, req.params);
+  async retry(ctx: RequestContext, id: string, delivery_id: string, commit: Commit = (w) => this.deliveries.transaction(w)): Promise<WebhookDelivery> {
     const endpoint = await this.visibleEndpoint(ctx, id);
     const scheduled = await commit((m) => this.deliveries.scheduleRetry(m, endpoint.id, delivery_id));
     if (scheduled) return toWebhookDelivery(scheduled);
@@ -61,8 +56,7 @@ export class DeliveriesService {
   }
 
   /** Sends a `webhook.test` event to this endpoint only; answers the pending delivery (follow it with GET). */
-  async test(ctx: RequestContext, req: RpcRequest, commit: Commit = (w) => this.deliveries.transaction(w)): Promise<WebhookDelivery> {
-    const { id } = validateOrThrow(WebhookDeliveriesParams, req.params);
+  async test(ctx: RequestContext, id: string, commit: Commit = (w) => this.deliveries.transaction(w)): Promise<WebhookDelivery> {
     const endpoint = await this.visibleEndpoint(ctx, id);
     if (endpoint.status !== 'enabled') {
       throw new DomainError('invalid_state', `Webhook endpoint ${endpoint.id} is disabled; enable it before sending a test`, [

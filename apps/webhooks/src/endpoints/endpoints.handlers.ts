@@ -1,41 +1,47 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { WebhookSubjects, type RequestContext, type RpcRequest } from '@influgentic/contracts';
+import {
+  WebhookSubjects, type CreateWebhookBody, type ListWebhooksQuery, type RequestContext, type RotateWebhookSecretBody, type UpdateCommand,
+  type UpdateWebhookBody, type WebhookIdParams,
+} from '@influgentic/contracts';
 import { Caller, ForwardedIdempotencyKey, IdempotencyStore, type IdempotencyKey } from '@influgentic/messaging';
 import { EndpointsService } from './endpoints.service';
 
-/** NATS handlers of the endpoints API: one call into the service each; keyed POSTs go through the idempotency store. */
+/**
+ * NATS handlers of the endpoints API: one call into the service each, with the command the gateway validated; keyed
+ * POSTs go through the idempotency store.
+ */
 @Controller()
 export class EndpointsHandlers {
   constructor(private readonly endpoints: EndpointsService, private readonly idempotency: IdempotencyStore) {}
 
   @MessagePattern(WebhookSubjects.create)
-  create(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
-    return this.idempotency.execute(ctx, key, (run) => this.endpoints.create(ctx, req, run.commit));
+  create(@Payload() cmd: CreateWebhookBody, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.endpoints.create(ctx, cmd, run.commit));
   }
 
   @MessagePattern(WebhookSubjects.list)
-  list(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.endpoints.list(ctx, req.query);
+  list(@Payload() cmd: ListWebhooksQuery, @Caller() ctx: RequestContext) {
+    return this.endpoints.list(ctx, cmd);
   }
 
   @MessagePattern(WebhookSubjects.get)
-  get(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.endpoints.get(ctx, req);
+  get(@Payload() cmd: WebhookIdParams, @Caller() ctx: RequestContext) {
+    return this.endpoints.get(ctx, cmd.id);
   }
 
   @MessagePattern(WebhookSubjects.update)
-  update(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.endpoints.update(ctx, req);
+  update(@Payload() cmd: UpdateCommand<WebhookIdParams, UpdateWebhookBody>, @Caller() ctx: RequestContext) {
+    return this.endpoints.update(ctx, cmd.id, cmd.changes);
   }
 
   @MessagePattern(WebhookSubjects.remove)
-  remove(@Payload() req: RpcRequest, @Caller() ctx: RequestContext) {
-    return this.endpoints.remove(ctx, req);
+  remove(@Payload() cmd: WebhookIdParams, @Caller() ctx: RequestContext) {
+    return this.endpoints.remove(ctx, cmd.id);
   }
 
   @MessagePattern(WebhookSubjects.rotateSecret)
-  rotateSecret(@Payload() req: RpcRequest, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
-    return this.idempotency.execute(ctx, key, (run) => this.endpoints.rotateSecret(ctx, req, run.commit));
+  rotateSecret(@Payload() cmd: WebhookIdParams & RotateWebhookSecretBody, @Caller() ctx: RequestContext, @ForwardedIdempotencyKey() key?: IdempotencyKey) {
+    return this.idempotency.execute(ctx, key, (run) => this.endpoints.rotateSecret(ctx, cmd.id, cmd, run.commit));
   }
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CreateWebhookBody, DomainError, ListWebhooksQuery, newId, RotateWebhookSecretBody, sameJson, UpdateWebhookBody, validateOrThrow, WebhookIdParams,
-  writableFields, type FieldError, type Page, type RequestContext, type RpcRequest, type WebhookEndpoint, type WebhookEndpointDeleted,
-  type WebhookEndpointWithSecret,
+  DomainError, newId, sameJson, UpdateWebhookBody, writableFields, type CreateWebhookBody, type FieldError, type ListWebhooksQuery, type Page,
+  type RequestContext, type RotateWebhookSecretBody, type WebhookEndpoint, type WebhookEndpointDeleted, type WebhookEndpointWithSecret,
 } from '@influgentic/contracts';
 import type { Commit } from '@influgentic/messaging';
 import { cursorKind, idKeysetPage } from '@influgentic/persistence';
@@ -41,8 +40,7 @@ export class EndpointsService {
    * The record an Idempotency-Key keeps holds `secret: null`, so no clear secret is ever at rest: a replay answers
    * the same endpoint without it (rotate the secret to get a new one).
    */
-  async create(ctx: RequestContext, req: RpcRequest, commit: Commit): Promise<WebhookEndpointWithSecret> {
-    const body = validateOrThrow(CreateWebhookBody, req.body);
+  async create(ctx: RequestContext, body: CreateWebhookBody, commit: Commit): Promise<WebhookEndpointWithSecret> {
     const errors: FieldError[] = [...eventListErrors(body.events), ...secretErrors(body.secret)];
     const { url, errors: urlErrors } = parseWebhookUrl(body.url);
     errors.push(...urlErrors);
@@ -67,8 +65,7 @@ export class EndpointsService {
     return { ...stored, secret };
   }
 
-  async list(ctx: RequestContext, rawQuery: unknown): Promise<Page<WebhookEndpoint>> {
-    const query = validateOrThrow(ListWebhooksQuery, rawQuery ?? {});
+  async list(ctx: RequestContext, query: ListWebhooksQuery): Promise<Page<WebhookEndpoint>> {
     const limit = query.limit ?? 20;
     const filter: EndpointFilter = { status: query.status };
     // The cursor remembers its filter and the total, so later pages cost one indexed query.
@@ -81,8 +78,7 @@ export class EndpointsService {
     return { data: page.rows.map((r) => toWebhookEndpoint(r)), meta: { total: page.total, limit, next_cursor: page.nextCursor } };
   }
 
-  async get(ctx: RequestContext, req: RpcRequest): Promise<WebhookEndpoint> {
-    const { id } = validateOrThrow(WebhookIdParams, req.params);
+  async get(ctx: RequestContext, id: string): Promise<WebhookEndpoint> {
     const row = await this.endpoints.findVisible(ctx.organizationId, ctx.livemode, id);
     if (!row) throw endpointNotFound(id);
     return toWebhookEndpoint(row);
@@ -92,9 +88,7 @@ export class EndpointsService {
    * Merge-patch. A new URL is judged like at creation (before the row is locked: a DNS lookup must not hold it);
    * `status: enabled` on a disabled endpoint clears its reason and the delivery side's failure streak and circuit.
    */
-  async update(ctx: RequestContext, req: RpcRequest): Promise<WebhookEndpoint> {
-    const { id } = validateOrThrow(WebhookIdParams, req.params);
-    const patch = validateOrThrow(UpdateWebhookBody, req.body ?? {});
+  async update(ctx: RequestContext, id: string, patch: UpdateWebhookBody): Promise<WebhookEndpoint> {
     const current = await this.endpoints.findVisible(ctx.organizationId, ctx.livemode, id);
     if (!current) throw endpointNotFound(id);
     const changes = writableFields(UpdateWebhookBody, patch, toWebhookEndpoint(current) as unknown as Record<string, unknown>);
@@ -129,8 +123,7 @@ export class EndpointsService {
   }
 
   /** Soft deletion: gone for every later read and delivery. A repeated DELETE answers like the first. */
-  async remove(ctx: RequestContext, req: RpcRequest): Promise<WebhookEndpointDeleted> {
-    const { id } = validateOrThrow(WebhookIdParams, req.params);
+  async remove(ctx: RequestContext, id: string): Promise<WebhookEndpointDeleted> {
     const deleted = { id, deleted: true as const };
     if (await this.endpoints.wasDeleted(ctx.organizationId, ctx.livemode, id)) return deleted;
     return this.endpoints.transaction(async (m) => {
@@ -151,9 +144,7 @@ export class EndpointsService {
    * A new secret signs from now on; the one it replaces keeps signing beside it until the overlap ends, so receivers
    * can switch without losing a delivery. A second rotation inside the window keeps only the newest previous secret.
    */
-  async rotateSecret(ctx: RequestContext, req: RpcRequest, commit: Commit): Promise<WebhookEndpointWithSecret> {
-    const { id } = validateOrThrow(WebhookIdParams, req.params);
-    const body = validateOrThrow(RotateWebhookSecretBody, req.body ?? {});
+  async rotateSecret(ctx: RequestContext, id: string, body: RotateWebhookSecretBody, commit: Commit): Promise<WebhookEndpointWithSecret> {
     const errors = secretErrors(body.secret);
     if (errors.length) throw DomainError.validation(errors);
     const secret = body.secret ?? generateWebhookSecret();
