@@ -93,6 +93,8 @@ export class PublishingService {
 
   /** The public page of a published post, by id alone: what is out on the platform is public anyway. */
   async page(id: string): Promise<PublishedPost> {
+    // Tenant-free, so a request without an id must never reach a query that would then match any post.
+    if (typeof id !== 'string' || !id) throw DomainError.notFound('Published post', String(id));
     const row = await this.items.findPublished(id);
     if (!row || !row.post_id || !row.published_at) throw DomainError.notFound('Published post', id);
     return {

@@ -29,8 +29,9 @@ describe('commandOf', () => {
   });
 });
 
-describe('every operation a service answers has a command without overwritten fields', () => {
-  const routes = documentedRoutes().filter((r) => r.subject || r.stream);
+describe('every operation has a command without overwritten fields', () => {
+  // Gateway-owned rows included: their handlers take the command too, and some send it on to a service.
+  const routes = documentedRoutes();
 
   it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_name, route) => {
     const params = fieldsOf(route.params);
