@@ -84,7 +84,7 @@ export async function processesSection(title: string, processes: BenchProcess[],
     title,
     rows,
     notes: [
-      'Peak RSS is the kernel\'s high-water mark (VmHWM) for the whole process life; event-loop delay (Node\'s own histogram, perf_hooks.monitorEventLoopDelay) covers the time since the previous scrape.',
+      'Peak RSS is the kernel\'s high-water mark (VmHWM) for the whole process life; event-loop delay (Node\'s own histogram, perf_hooks.monitorEventLoopDelay, sampled every 10 ms: a loop that never stalls reads about 10) covers the time since the previous scrape.',
       'GC pauses: every collection over the process life (all kinds), their total and pause percentiles as the upper bound of their histogram bucket.',
       'DB pool wait: how long queries waited for a pooled connection over the process life (p99 as the upper bound of its histogram bucket).',
     ],

@@ -1,7 +1,7 @@
 import { DomainError } from '@influgentic/contracts';
 import {
   advisoryLockId, decideIdempotency, idempotencyInProgress, idempotencyKeyFromHeaders, idempotencyMismatch,
-  IDEMPOTENCY_RETENTION_MS, isIdempotencyInProgress, isRecordableRefusal, readReplay, replayedRefusal, replayOf,
+  IDEMPOTENCY_RETENTION_MS, isIdempotencyInProgress, isRecordableRefusal, isReplayBytes, readReplay, replayedRefusal, replayOf,
   type IdempotencyRecord,
 } from './idempotency';
 
@@ -66,6 +66,16 @@ describe('replays on the wire', () => {
   it('passes a first answer through untouched', () => {
     expect(readReplay({ id: 'camp_1' })).toEqual({ replayed: false, response: { id: 'camp_1' } });
     expect(readReplay(null)).toEqual({ replayed: false, response: null });
+  });
+
+  it('tells a replay from a fresh answer by its first bytes', () => {
+    const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+    expect(isReplayBytes(bytes(replayOf({ id: 'camp_1' })))).toBe(true);
+    expect(isReplayBytes(bytes(replayOf(undefined)))).toBe(true);
+    expect(isReplayBytes(bytes(replayedRefusal({ code: 'conflict', message: 'taken' })))).toBe(true);
+    expect(isReplayBytes(bytes({ id: 'camp_1', $idempotent_replay: true }))).toBe(false);
+    expect(isReplayBytes(bytes({ $idempotent_replay: false }))).toBe(false);
+    expect(isReplayBytes(new Uint8Array())).toBe(false);
   });
 
   it('marks a replayed answer and turns a replayed refusal back into its error', () => {

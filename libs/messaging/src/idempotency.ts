@@ -91,6 +91,16 @@ export function replayedRefusal(error: RpcErrorPayload): IdempotentReplay {
   return { [REPLAY]: true, error };
 }
 
+/** How every replay starts on the wire: JSON.stringify keeps the key order `replayOf` and `replayedRefusal` write. */
+const REPLAY_PREFIX = new TextEncoder().encode(`{"${REPLAY}":true`);
+
+/** Whether a service's reply is a marked replay, judged from its first bytes (a fresh answer is never parsed). */
+export function isReplayBytes(bytes: Uint8Array): boolean {
+  if (bytes.length < REPLAY_PREFIX.length) return false;
+  for (let i = 0; i < REPLAY_PREFIX.length; i++) if (bytes[i] !== REPLAY_PREFIX[i]) return false;
+  return true;
+}
+
 /** Unwraps a service answer: a replayed refusal becomes its DomainError again. */
 export function readReplay(value: unknown): { replayed: boolean; response?: unknown; error?: DomainError } {
   if (typeof value !== 'object' || value === null || (value as Record<string, unknown>)[REPLAY] !== true) return { replayed: false, response: value };

@@ -3,13 +3,13 @@ import { instanceToPlain, type ClassConstructor } from 'class-transformer';
 import {
   DomainError, ERROR_STATUS, fieldErrors, unsafeValueErrors, type FieldError, type RequestContext,
 } from '@influgentic/contracts';
-import { BusClient, isIdempotencyInProgress, isRecordableRefusal, readReplay } from '@influgentic/messaging';
+import { BusClient, decodeJson, isIdempotencyInProgress, isRecordableRefusal, isReplayBytes, readReplay } from '@influgentic/messaging';
 import { isDatabaseUnavailable } from '@influgentic/persistence';
 import { logContext } from '@influgentic/observability';
 import type { Logger } from 'pino';
 import { Authenticator, type Principal } from '../auth/authenticator';
 import { safeEqual } from '../auth/tokens';
-import { IdempotencyService, OPERATOR_SCOPE, requestFingerprint, withoutSecrets, type KeyedRequest, type StoredResponse } from '../idempotency/idempotency.service';
+import { IdempotencyService, OPERATOR_SCOPE, requestFingerprint, storableJson, type KeyedRequest, type StoredResponse } from '../idempotency/idempotency.service';
 import { AuthFailureGuard, isRateLimited } from '../rate-limit/auth-failures';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { commandOf, type LocalCall, type RouteDef } from '../routes/route';
@@ -148,15 +148,23 @@ export class RoutePipeline {
       return run.replayed ? { ...run.response, replayed: true } : { status: route.status, body: run.body, replayed: false };
     }
     if (!route.subject || !call.ctx) throw new DomainError('internal_error', 'Route has no handler');
-    const result = await this.deps.bus.request(route.subject, call.command, call.ctx, route.timeoutMs ?? this.deps.rpcTimeoutMs,
+    const bytes = await this.deps.bus.requestBytes(route.subject, call.command, call.ctx, route.timeoutMs ?? this.deps.rpcTimeoutMs,
       { key: keyed.key, fingerprint: keyed.fingerprint });
-    const { replayed, response, error } = readReplay(result);
-    if (error) {
-      reply.header('Idempotent-Replayed', 'true');
-      throw error;
+    let body: string;
+    let replayed = false;
+    if (isReplayBytes(bytes)) {
+      // The service answered from its record of this key: unwrap it (a replayed refusal is thrown as itself).
+      const { response, error } = readReplay(decodeJson(bytes));
+      if (error) {
+        reply.header('Idempotent-Replayed', 'true');
+        throw error;
+      }
+      body = JSON.stringify(response ?? {});
+      replayed = true;
+    } else {
+      body = replyText(bytes);
     }
-    const body = JSON.stringify(response ?? {});
-    await this.deps.idempotency.remember(keyed, { status: route.status, body: JSON.stringify(withoutSecrets(response ?? {})) }).catch(() => undefined);
+    await this.deps.idempotency.remember(keyed, { status: route.status, body: storableJson(body) }).catch(() => undefined);
     return { status: route.status, body, replayed };
   }
 
@@ -174,8 +182,7 @@ export class RoutePipeline {
     }
     if (!route.subject || !call.ctx) throw new DomainError('internal_error', 'Route has no handler');
     const bytes = await this.deps.bus.requestBytes(route.subject, call.command, call.ctx, route.timeoutMs ?? this.deps.rpcTimeoutMs);
-    // A handler that returned nothing (or null) answers an empty object, as a local route does.
-    return bytes.length && !isJsonNull(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : '{}';
+    return isEmptyReply(bytes) ? '{}' : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   }
 
   private checkAdmin(req: FastifyRequest): void {
@@ -278,6 +285,10 @@ export class RoutePipeline {
 }
 
 const isJsonNull = (b: Uint8Array) => b.length === 4 && b[0] === 0x6e && b[1] === 0x75 && b[2] === 0x6c && b[3] === 0x6c;
+/** A handler that returned nothing (or null) answers an empty object, as a local route does. */
+const isEmptyReply = (b: Uint8Array) => !b.length || isJsonNull(b);
+const utf8 = new TextDecoder();
+const replyText = (b: Uint8Array) => (isEmptyReply(b) ? '{}' : utf8.decode(b));
 
 function tooManyFailures(reply: FastifyReply, limit: number, retryAfter: number): DomainError {
   reply.header('X-RateLimit-Limit', String(limit));

@@ -1,4 +1,4 @@
-import { requestFingerprint, withoutSecrets } from './idempotency.service';
+import { requestFingerprint, storableJson, withoutSecrets } from './idempotency.service';
 
 describe('gateway idempotency helpers', () => {
   it('fingerprints method, path and body, so the same key for another request is told apart', () => {
@@ -22,5 +22,13 @@ describe('gateway idempotency helpers', () => {
     });
     // The answer itself is not changed: the first caller still gets the token.
     expect(answer.api_key.token).toBe('ig_live_abc');
+  });
+
+  it('stores an answer\'s JSON text as it came unless a credential\'s field occurs in it', () => {
+    const plain = '{"id" : "cmp_1", "name" : "A \\"token\\" in text", "budget_usd" : 10}';
+    expect(storableJson(plain)).toBe(plain);
+    // Written by Postgres (spaces around the colon) or by JSON.stringify: either way the secret is dropped.
+    expect(JSON.parse(storableJson('{"id" : "wh_1", "secret" : "whsec_x"}'))).toEqual({ id: 'wh_1', secret: null });
+    expect(JSON.parse(storableJson(JSON.stringify({ data: [{ id: 'key_1', token: 'ig_live_x' }] })))).toEqual({ data: [{ id: 'key_1', token: null }] });
   });
 });

@@ -30,6 +30,17 @@ export function withoutSecrets(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.has(k) && typeof v === 'string' ? null : withoutSecrets(v)]));
 }
 
+/** A key of SECRET_FIELDS as it appears in JSON text (Postgres writes `"key" : value`, JSON.stringify `"key":value`). */
+const SECRET_KEY_TEXT = new RegExp(`"(${[...SECRET_FIELDS].join('|')})"\\s*:`);
+
+/**
+ * `withoutSecrets` of an answer kept as JSON text: parsed only when a credential's field name occurs in it (rare), so
+ * a service's answer is otherwise stored as the text it sent.
+ */
+export function storableJson(json: string): string {
+  return SECRET_KEY_TEXT.test(json) ? JSON.stringify(withoutSecrets(JSON.parse(json))) : json;
+}
+
 export function requestFingerprint(method: string, path: string, body: unknown): string {
   return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
 }
